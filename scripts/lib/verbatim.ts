@@ -1,0 +1,120 @@
+/**
+ * Proves that a quote is verbatim in the guideline seeds. Both sides are compared with all
+ * white space removed (the seeds are PDF extractions whose line breaks and spaces are layout).
+ * A quote that skips something the PDF prints inside a sentence (a footnote marker, a footnote
+ * block at a page break, a page number) is matched piece by piece: each piece verbatim, in order,
+ * close to the previous one, and long enough that a paraphrase cannot pass.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const SEEDS_DIR = join(__dirname, '..', '..', '..', 'shared', 'seeds');
+
+/** Removes all white space (ASCII and full-width) so layout never matters. */
+export function squash(text: string): string {
+  return text.replace(/[\s\u3000\u00a0]+/g, '');
+}
+
+export interface SeedText {
+  file: string;
+  squashed: string;
+}
+
+export function loadSeeds(dir = SEEDS_DIR): SeedText[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((file) => ({ file, squashed: squash(readFileSync(join(dir, file), 'utf8')) }));
+}
+
+/** The shortest piece accepted between two skipped spans. */
+const MIN_PIECE = 8;
+/** How far (squashed characters) the next piece may start after the previous one. */
+const MAX_GAP = 1200;
+
+export type VerbatimResult =
+  | { ok: true; file: string; pieces: number }
+  | { ok: false; matchedUpTo: number; reason: string };
+
+/** Longest prefix of `needle` (at least `min` long) found in `hay` within [from, to); -1 when none. */
+function longestPrefixAt(hay: string, needle: string, from: number, to: number, min: number): { at: number; len: number } {
+  let best = { at: -1, len: 0 };
+  let lo = min;
+  let hi = needle.length;
+  // Binary search on the prefix length: if a prefix of length n occurs, every shorter one does too.
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = hay.indexOf(needle.slice(0, mid), from);
+    if (at !== -1 && at + mid <= to) {
+      best = { at, len: mid };
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return best;
+}
+
+export function findVerbatim(quote: string, seeds: SeedText[]): VerbatimResult {
+  const q = squash(quote);
+  if (q.length === 0) return { ok: false, matchedUpTo: 0, reason: 'empty quote' };
+  for (const seed of seeds) {
+    if (seed.squashed.includes(q)) return { ok: true, file: seed.file, pieces: 1 };
+  }
+  let bestFail = 0;
+  for (const seed of seeds) {
+    const hay = seed.squashed;
+    const first = longestPrefixAt(hay, q, 0, hay.length, Math.min(MIN_PIECE, q.length));
+    if (first.at === -1) continue;
+    let pos = first.len;
+    let end = first.at + first.len;
+    let pieces = 1;
+    while (pos < q.length) {
+      const rest = q.slice(pos);
+      const next = longestPrefixAt(hay, rest, end, end + MAX_GAP + rest.length, Math.min(MIN_PIECE, rest.length));
+      if (next.at === -1) break;
+      pos += next.len;
+      end = next.at + next.len;
+      pieces++;
+    }
+    if (pos === q.length) return { ok: true, file: seed.file, pieces };
+    bestFail = Math.max(bestFail, pos);
+  }
+  return {
+    ok: false,
+    matchedUpTo: bestFail,
+    reason: `not verbatim from here: «${q.slice(bestFail, bestFail + 40)}»`,
+  };
+}
+
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
+/** Keys whose strings are our own labels for a place in the guideline, not quotes. */
+const LABEL_KEYS = new Set(['citation', 'source', 'part', 'section', 'label', 'edition', 'document']);
+/** Keys whose strings are always quotes, whatever their length. */
+const QUOTE_KEYS = new Set(['title', 'term']);
+
+export interface QuoteRef {
+  path: string;
+  text: string;
+}
+
+/**
+ * Every string in a catalog-shaped JSON value that must be a quote: all Japanese strings of 30+
+ * characters, plus titles and terms of any length (safeguard titles are ours and stay short).
+ */
+export function collectQuotes(value: unknown, path = '$', key = ''): QuoteRef[] {
+  if (typeof value === 'string') {
+    if (LABEL_KEYS.has(key) || !JAPANESE.test(value)) return [];
+    const isOwnLabel = path.includes('.safeguards[');
+    if (value.length >= 30 || (QUOTE_KEYS.has(key) && !isOwnLabel)) return [{ path, text: value }];
+    return [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => collectQuotes(v, `${path}[${i}]`, key));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => {
+      if (LABEL_KEYS.has(k)) return [];
+      return collectQuotes(v, `${path}.${k}`, k);
+    });
+  }
+  return [];
+}
