@@ -1,0 +1,10 @@
+import type { CatalogItem } from './catalogTypes';
+
+/** `出典: AI事業者ガイドライン（第1.0版）本編 第3部「AI開発者に関する事項」AI開発後 D-7) ii.` (DESIGN §4) */
+export function citationLine(item: CatalogItem): string {
+  const c = item.citation;
+  const section = c.section ? `${c.section} ` : '';
+  // A principle's heading already is its label ("1) 人間中心"): say it once.
+  const label = c.section.startsWith(c.label) ? '' : c.label;
+  return `出典: ${c.document}（${c.edition}）${c.part} ${section}${label}`.replace(/\s+/g, ' ').trim();
+}

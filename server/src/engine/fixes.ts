@@ -1,0 +1,196 @@
+/**
+ * Code actions (vscode-eslint's conventions, DESIGN §5), built only for the diagnostics the editor
+ * passes in, keyed on their code and data. Every fix is re-parsed before it is offered: one that
+ * would break the YAML or lose a comment is dropped.
+ */
+import type { GuidelineCatalog } from './catalog';
+import { appendEvidence, applyOffsetEdits, insertItems, setField, toTextEdits, yamlScalar, type OffsetEdit } from './edits';
+import { parseDocument } from './parse';
+import type { GovernanceRecord, ItemEntry } from './record';
+import { skeletonMarkdown, skeletonPath } from './skeleton';
+import type { CheckInput, EngineDiagnostic, FileSystemView, Fix, MessageLanguage, RuleCode } from './types';
+
+export interface FixContext {
+  record: GovernanceRecord;
+  input: CheckInput;
+  catalog: GuidelineCatalog;
+  fs: FileSystemView;
+  language: MessageLanguage;
+  today: string;
+  /** every diagnostic of the document, for "fix all" */
+  all: EngineDiagnostic[];
+}
+
+const T = {
+  addItem: { ja: (id: string, title: string) => `${id}（${title}）を追加`, en: (id: string, title: string) => `Add ${id} (${title})` },
+  addAll: { ja: (n: number) => `不足している必須項目をすべて追加（${n} 件）`, en: (n: number) => `Add all missing required items (${n})` },
+  canonical: { ja: (id: string) => `${id} に書き換え`, en: (id: string) => `Change to ${id}` },
+  canonicalAll: { ja: () => 'このファイルの項目IDをすべて正規形に書き換え', en: () => 'Fix all item ids in this file' },
+  didYouMean: { ja: (id: string, title: string) => `${id}（${title}）に修正`, en: (id: string, title: string) => `Change to ${id} (${title})` },
+  skeleton: { ja: (path: string) => `文書のスケルトン ${path} を作成して evidence に追加`, en: (path: string) => `Create documentation skeleton ${path} and link it in evidence` },
+  linkExisting: { ja: (path: string) => `既存の ${path} を evidence に追加`, en: (path: string) => `Link existing ${path} in evidence` },
+  justification: { ja: () => 'justification（理由）を追加', en: () => 'Add justification' },
+  owner: { ja: () => 'owner（担当）を追加', en: () => 'Add owner' },
+  reviewed: { ja: (d: string) => `reviewed を今日（${d}）に設定`, en: (d: string) => `Set reviewed to today (${d})` },
+  disable: { ja: (c: string) => `この行の ${c} を無効化`, en: (c: string) => `Disable ${c} for this line` },
+  advanced: { ja: () => 'advancedAI: true を設定', en: () => 'Set advancedAI: true' },
+  system: { ja: (id: string) => `${id} に修正`, en: (id: string) => `Change to ${id}` },
+};
+
+function entryFor(record: GovernanceRecord, diagnostic: EngineDiagnostic): ItemEntry | undefined {
+  const key = diagnostic.data.itemKey;
+  if (key !== undefined) return record.items.find((e) => e.rawId === key);
+  const id = diagnostic.data.itemId;
+  return record.items.find((e) => e.resolution.status !== 'unknown' && e.resolution.id === id);
+}
+
+/** Comment lines of a text, to prove an edit kept every one of them. */
+function commentsOf(text: string): string[] {
+  return text.split(/\r?\n/).flatMap((line) => {
+    const at = line.indexOf('#');
+    return at === -1 ? [] : [line.slice(at).trim()];
+  });
+}
+
+/** True when the edited text still parses as cleanly as before and keeps every comment. */
+export function isSafeEdit(before: string, edits: OffsetEdit[]): boolean {
+  const after = applyOffsetEdits(before, edits);
+  const problemsBefore = parseDocument(before).problems.length;
+  if (parseDocument(after).problems.length > problemsBefore) return false;
+  const remaining = commentsOf(after);
+  return commentsOf(before).every((c) => remaining.includes(c));
+}
+
+export function fixesFor(diagnostics: readonly EngineDiagnostic[], context: FixContext): Fix[] {
+  const fixes: Fix[] = [];
+  const { record, catalog, language } = context;
+  const text = record.parsed.text;
+  const offer = (title: string, diagnostic: EngineDiagnostic, edits: Array<OffsetEdit | null>, extra: Partial<Fix> = {}): void => {
+    const real = edits.filter((e): e is OffsetEdit => e !== null);
+    if (real.length === 0 && !extra.createFile) return;
+    if (!isSafeEdit(text, real)) return;
+    fixes.push({ title, kind: 'quickfix', diagnostics: [diagnostic], edits: toTextEdits(record, real), ...extra });
+  };
+
+  for (const diagnostic of diagnostics) {
+    const { data } = diagnostic;
+    const item = data.itemId ? catalog.get(data.itemId) : undefined;
+    const entry = entryFor(record, diagnostic);
+    switch (diagnostic.code) {
+      case 'missing-required-item':
+      case 'missing-expected-item': {
+        if (!item) break;
+        const ids = data.missingSubItems ?? [item.id];
+        offer(T.addItem[language](ids.join(', '), item.title), diagnostic, insertItems(record, catalog, ids), { isPreferred: true });
+        const allMissing = context.all.filter((d) => d.code === 'missing-required-item');
+        if (allMissing.length > 1 && diagnostic.code === 'missing-required-item') {
+          const allIds = allMissing.flatMap((d) => d.data.missingSubItems ?? (d.data.itemId ? [d.data.itemId] : []));
+          const edits = insertItems(record, catalog, allIds);
+          if (isSafeEdit(text, edits)) fixes.push({ title: T.addAll[language](allIds.length), kind: 'quickfix', diagnostics: allMissing, edits: toTextEdits(record, edits) });
+        }
+        break;
+      }
+      case 'non-canonical-id': {
+        if (!entry || !data.canonical) break;
+        offer(T.canonical[language](data.canonical), diagnostic, [keyEdit(entry, data.canonical)], { isPreferred: true });
+        const all = context.all.filter((d) => d.code === 'non-canonical-id');
+        if (all.length > 1) {
+          const edits = canonicalEdits(record, all);
+          if (isSafeEdit(text, edits)) fixes.push({ title: T.canonicalAll[language](), kind: 'quickfix', diagnostics: all, edits: toTextEdits(record, edits) });
+        }
+        break;
+      }
+      case 'unknown-item': {
+        if (!entry) break;
+        (data.suggestions ?? []).forEach((id, index) => {
+          offer(T.didYouMean[language](id, catalog.get(id)?.title ?? ''), diagnostic, [keyEdit(entry, id)], { isPreferred: index === 0 && (data.suggestions?.length ?? 0) === 1 });
+        });
+        break;
+      }
+      case 'documentation-without-evidence': {
+        if (!item || !entry) break;
+        const path = skeletonPath(context.input.path, item);
+        const link = appendEvidence(record, entry, path.relative);
+        if (context.fs.exists(path.absolute)) {
+          offer(T.linkExisting[language](path.relative), diagnostic, [link], { isPreferred: true });
+        } else {
+          const content = skeletonMarkdown(item, language, record.parsed.lines.eol);
+          offer(T.skeleton[language](path.relative), diagnostic, [link], { isPreferred: true, createFile: { path: path.absolute, content } });
+        }
+        break;
+      }
+      case 'missing-justification':
+        if (entry) offer(T.justification[language](), diagnostic, [setField(record, entry, 'justification', '""')], { isPreferred: true });
+        break;
+      case 'missing-owner':
+        if (entry) offer(T.owner[language](), diagnostic, [setField(record, entry, 'owner', '""')], { isPreferred: true });
+        break;
+      case 'stale-review':
+      case 'future-review-date':
+      case 'invalid-review-date':
+        if (entry) offer(T.reviewed[language](context.today), diagnostic, [setField(record, entry, 'reviewed', context.today)], { isPreferred: true });
+        break;
+      case 'advanced-item-without-flag': {
+        const pair = record.root?.pairs.find((p) => p.key.value === 'advancedAI');
+        const edit: OffsetEdit | null =
+          pair?.value && pair.value.type === 'scalar'
+            ? { start: pair.value.start, end: pair.value.end, newText: 'true' }
+            : record.rolesPair
+              ? lineAfter(record, record.rolesPair.end, 'advancedAI: true')
+              : null;
+        offer(T.advanced[language](), diagnostic, [edit]);
+        break;
+      }
+      case 'unknown-system':
+        for (const id of data.suggestions ?? []) {
+          const start = record.parsed.lines.offset(diagnostic.range.start);
+          const end = record.parsed.lines.offset(diagnostic.range.end);
+          offer(T.system[language](id), diagnostic, [{ start, end, newText: yamlScalar(id) }], { isPreferred: true });
+        }
+        break;
+      default:
+        break;
+    }
+    offer(T.disable[language](diagnostic.code), diagnostic, [disableEdit(record, diagnostic.code, diagnostic.range.start.line)]);
+  }
+  return fixes;
+}
+
+/** `source.fixAll.ai-governance`: only fixes that cannot change meaning (canonical ids). */
+export function fixAll(context: FixContext): Fix | null {
+  const all = context.all.filter((d) => d.code === 'non-canonical-id');
+  if (all.length === 0) return null;
+  const edits = canonicalEdits(context.record, all);
+  if (!isSafeEdit(context.record.parsed.text, edits)) return null;
+  return { title: T.canonicalAll[context.language](), kind: 'source.fixAll', diagnostics: all, edits: toTextEdits(context.record, edits) };
+}
+
+function canonicalEdits(record: GovernanceRecord, diagnostics: EngineDiagnostic[]): OffsetEdit[] {
+  return diagnostics.flatMap((d) => {
+    const entry = entryFor(record, d);
+    const edit = entry && d.data.canonical ? keyEdit(entry, d.data.canonical) : null;
+    return edit ? [edit] : [];
+  });
+}
+
+/** Rewrites an item key, keeping its quoting style. */
+function keyEdit(entry: ItemEntry, id: string): OffsetEdit {
+  const key = entry.pair.key;
+  const newText = key.style === 'QUOTE_DOUBLE' ? JSON.stringify(id) : key.style === 'QUOTE_SINGLE' ? `'${id}'` : yamlScalar(id);
+  return { start: key.start, end: key.end, newText };
+}
+
+function lineAfter(record: GovernanceRecord, end: number, line: string): OffsetEdit {
+  const lines = record.parsed.lines;
+  const at = lines.lineEnd(lines.position(Math.max(0, end - 1)).line);
+  return { start: at, end: at, newText: `${lines.eol}${line}` };
+}
+
+function disableEdit(record: GovernanceRecord, code: RuleCode, line: number): OffsetEdit {
+  const lines = record.parsed.lines;
+  const text = lines.lineText(line);
+  const indent = text.slice(0, text.length - text.trimStart().length);
+  const at = lines.lineStart(line);
+  return { start: at, end: at, newText: `${indent}# ai-governance-disable-next-line ${code}${lines.eol}` };
+}
+

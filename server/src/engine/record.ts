@@ -1,0 +1,105 @@
+/**
+ * The governance record read out of the parsed tree: what rules, hovers and fixes ask about
+ * (roles, items with their resolved ids, systems), each with the node it came from.
+ */
+import type { GuidelineCatalog } from './catalog';
+import type { Role } from './catalogTypes';
+import { resolveId, type IdResolution } from './ids';
+import { parseDocument, type ParsedDocument, type YMap, type YNode, type YPair, type YScalar } from './parse';
+
+export interface ItemEntry {
+  pair: YPair;
+  /** the key as the user wrote it */
+  rawId: string;
+  resolution: IdResolution;
+  /** the item's fields, when its value is a map */
+  fields: YMap | null;
+}
+
+export interface SystemEntry {
+  node: YMap;
+  id: string | null;
+  idNode: YScalar | null;
+  kinds: Array<{ value: string; node: YScalar }>;
+  safeguards: Array<{ value: string; node: YScalar }>;
+  safeguardsPair: YPair | null;
+  kindsPair: YPair | null;
+}
+
+export interface GovernanceRecord {
+  parsed: ParsedDocument;
+  root: YMap | null;
+  roles: Array<{ role: Role; node: YScalar }>;
+  rolesPair: YPair | null;
+  advancedAI: boolean;
+  itemsPair: YPair | null;
+  items: ItemEntry[];
+  systems: SystemEntry[];
+}
+
+export function pairOf(map: YMap | null | undefined, key: string): YPair | null {
+  if (!map) return null;
+  for (const pair of map.pairs) if (pair.key.value === key) return pair;
+  return null;
+}
+
+export function asMap(node: YNode | null | undefined): YMap | null {
+  return node && node.type === 'map' ? node : null;
+}
+
+export function stringsOf(node: YNode | null | undefined): Array<{ value: string; node: YScalar }> {
+  if (!node) return [];
+  const list = node.type === 'seq' ? node.items : [node];
+  return list.flatMap((n) => (n.type === 'scalar' && n.value !== null && n.value !== '' ? [{ value: String(n.value), node: n }] : []));
+}
+
+export function scalarText(node: YNode | null | undefined): string | null {
+  return node && node.type === 'scalar' && node.value !== null ? String(node.value) : null;
+}
+
+const ROLE_VALUES: readonly string[] = ['developer', 'provider', 'business-user'];
+
+export function readRecord(text: string, catalog: GuidelineCatalog): GovernanceRecord {
+  const parsed = parseDocument(text);
+  const root = asMap(parsed.root);
+  const rolesPair = pairOf(root, 'roles');
+  const roles = stringsOf(rolesPair?.value)
+    .filter((r) => ROLE_VALUES.includes(r.value))
+    .map((r) => ({ role: r.value as Role, node: r.node }));
+  const advancedPair = pairOf(root, 'advancedAI');
+  const advancedAI = advancedPair?.value?.type === 'scalar' && advancedPair.value.value === true;
+  const itemsPair = pairOf(root, 'items');
+  const items: ItemEntry[] = (asMap(itemsPair?.value)?.pairs ?? []).map((pair) => {
+    const rawId = String(pair.key.value ?? '');
+    return { pair, rawId, resolution: resolveId(rawId, catalog), fields: asMap(pair.value) };
+  });
+  const systemsNode = pairOf(root, 'systems')?.value;
+  const systems: SystemEntry[] = (systemsNode?.type === 'seq' ? systemsNode.items : []).flatMap((n) => {
+    const map = asMap(n);
+    if (!map) return [];
+    const idNode = pairOf(map, 'id')?.value;
+    const kindsPair = pairOf(map, 'kinds');
+    const safeguardsPair = pairOf(map, 'safeguards');
+    return [
+      {
+        node: map,
+        id: scalarText(idNode),
+        idNode: idNode?.type === 'scalar' ? idNode : null,
+        kinds: stringsOf(kindsPair?.value),
+        safeguards: stringsOf(safeguardsPair?.value),
+        kindsPair,
+        safeguardsPair,
+      },
+    ];
+  });
+  return { parsed, root, roles, rolesPair, advancedAI, itemsPair, items, systems };
+}
+
+/** The canonical ids present in the record (aliases resolved). */
+export function presentIds(record: GovernanceRecord): Set<string> {
+  const ids = new Set<string>();
+  for (const entry of record.items) {
+    if (entry.resolution.status !== 'unknown') ids.add(entry.resolution.id);
+  }
+  return ids;
+}

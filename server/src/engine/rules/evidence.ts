@@ -1,0 +1,33 @@
+/** documentation-without-evidence, evidence-not-found, evidence-outside-workspace. */
+import { resolveEvidence } from '../evidence';
+import { pairOf, scalarText, stringsOf } from '../record';
+import type { Rule } from './context';
+
+export const evidenceRule: Rule = ({ record, catalog, input, fs, report }) => {
+  for (const entry of record.items) {
+    if (!entry.fields || entry.resolution.status === 'unknown') continue;
+    const id = entry.resolution.id;
+    const item = catalog.get(id);
+    const evidence = stringsOf(pairOf(entry.fields, 'evidence')?.value);
+    for (const { value, node } of evidence) {
+      const target = resolveEvidence(value, input.path, input.workspaceRoot);
+      if (target.kind === 'outside') {
+        report({ code: 'evidence-outside-workspace', start: node.start, end: node.end, params: { path: value }, data: { itemId: id, evidence: value } });
+      } else if (target.kind === 'file' && !fs.exists(target.absolutePath)) {
+        report({ code: 'evidence-not-found', start: node.start, end: node.end, params: { path: value }, data: { itemId: id, evidence: value } });
+      }
+    }
+    const statusPair = pairOf(entry.fields, 'status');
+    const status = scalarText(statusPair?.value);
+    if (item?.documentation && (status === 'implemented' || status === 'partial') && evidence.length === 0) {
+      const anchor = statusPair?.value ?? entry.pair.key;
+      report({
+        code: 'documentation-without-evidence',
+        start: anchor.start,
+        end: anchor.end,
+        params: { id, title: item.title, titleEn: item.titleEn, status },
+        data: { itemId: id, itemKey: entry.rawId },
+      });
+    }
+  }
+};
