@@ -44,25 +44,22 @@ export function checkRecord(record: GovernanceRecord, input: CheckInput, env: Ch
   return diagnostics;
 }
 
+/** The finding for a file over the size limit: it is reported, never parsed. */
+export function tooLargeDiagnostic(size: number, settings: CheckSettings): EngineDiagnostic {
+  const configured = settings.severity['file-too-large'];
+  return {
+    code: 'file-too-large',
+    severity: configured && configured !== 'off' ? configured : 'error',
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    message: message('file-too-large', settings.language, { size, limit: settings.maxFileSizeBytes }),
+    data: {},
+  };
+}
+
 /** The whole check of one text, including the size limit that keeps a 10 MB file from being parsed. */
 export function checkText(input: CheckInput, env: CheckEnvironment): { record: GovernanceRecord | null; diagnostics: EngineDiagnostic[] } {
   const size = Buffer.byteLength(input.text, 'utf8');
-  if (size > env.settings.maxFileSizeBytes) {
-    const firstLineEnd = input.text.indexOf('\n');
-    const end = firstLineEnd === -1 ? Math.min(input.text.length, 200) : firstLineEnd;
-    return {
-      record: null,
-      diagnostics: [
-        {
-          code: 'file-too-large',
-          severity: env.settings.severity['file-too-large'] === 'off' ? 'error' : (env.settings.severity['file-too-large'] ?? 'error'),
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: Math.max(0, end) } },
-          message: message('file-too-large', env.settings.language, { size, limit: env.settings.maxFileSizeBytes }),
-          data: {},
-        },
-      ],
-    };
-  }
+  if (size > env.settings.maxFileSizeBytes) return { record: null, diagnostics: [tooLargeDiagnostic(size, env.settings)] };
   const record = readRecord(input.text, env.catalog);
   return { record, diagnostics: checkRecord(record, input, env) };
 }

@@ -1,0 +1,73 @@
+/** Commands in one table; each fails with a clear message while the server is down. */
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { ItemTextRequest, RecheckWorkspaceRequest } from '../../server/src/protocol';
+
+export const GUIDELINE_SCHEME = 'ai-governance-guideline';
+
+export interface CommandHost {
+  client(): LanguageClient | undefined;
+  restart(): Promise<void>;
+}
+
+/** The item key on the cursor's line, e.g. `D-7 ii` from `  D-7 ii:   # …`. */
+function itemKeyAtCursor(): string | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const line = editor.document.lineAt(editor.selection.active.line).text;
+  const m = /^\s*(?:-\s+)?["']?([^"':#]+?)["']?\s*:/.exec(line);
+  return m?.[1].trim();
+}
+
+function running(host: CommandHost): LanguageClient | undefined {
+  const client = host.client();
+  if (client && client.state === State.Running) return client;
+  void vscode.window.showWarningMessage(vscode.l10n.t('The AI Governance server is not running. Run "AI Governance: Restart Server".'));
+  return undefined;
+}
+
+export function registerCommands(context: vscode.ExtensionContext, host: CommandHost): void {
+  const texts = new Map<string, string>();
+  const changed = new vscode.EventEmitter<vscode.Uri>();
+  context.subscriptions.push(
+    changed,
+    vscode.workspace.registerTextDocumentContentProvider(GUIDELINE_SCHEME, {
+      onDidChange: changed.event,
+      provideTextDocumentContent: (uri) => texts.get(uri.path) ?? '',
+    }),
+  );
+
+  const table: Record<string, (...args: unknown[]) => unknown> = {
+    'aiGovernance.restartServer': async () => {
+      await host.restart();
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('AI Governance server restarted'), 3000);
+    },
+    'aiGovernance.recheckWorkspace': async () => {
+      const client = running(host);
+      if (!client) return;
+      const result = await client.sendRequest<RecheckWorkspaceRequest.Result>(RecheckWorkspaceRequest.method);
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('AI Governance: checked {0} governance files', result.files), 5000);
+      return result;
+    },
+    'aiGovernance.showItemText': async (arg?: unknown) => {
+      const id = typeof arg === 'string' ? arg : itemKeyAtCursor();
+      if (!id) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Place the cursor on an item id such as D-7 ii.'));
+        return;
+      }
+      const client = running(host);
+      if (!client) return;
+      const result = await client.sendRequest<ItemTextRequest.Result>(ItemTextRequest.method, { id } satisfies ItemTextRequest.Params);
+      if (!result) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" is not an item of the guideline.', id));
+        return;
+      }
+      const uri = vscode.Uri.from({ scheme: GUIDELINE_SCHEME, path: `/${id}.md` });
+      texts.set(uri.path, result.markdown);
+      changed.fire(uri);
+      await vscode.commands.executeCommand('markdown.showPreview', uri);
+      return result.markdown;
+    },
+  };
+  for (const [name, run] of Object.entries(table)) context.subscriptions.push(vscode.commands.registerCommand(name, run));
+}

@@ -1,0 +1,54 @@
+/**
+ * Activation: start the language server once the workspace has a governance file or one is
+ * opened; everything else is the server's job.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { createClient } from './client';
+import { registerCommands } from './commands';
+import { GOVERNANCE_GLOBS, isGovernanceDocument } from './config';
+
+let client: LanguageClient | undefined;
+
+async function workspaceHasGovernanceFile(): Promise<boolean> {
+  const found = await vscode.workspace.findFiles(`{${GOVERNANCE_GLOBS.join(',')}}`, '{**/node_modules/**,**/.git/**}', 1);
+  return found.length > 0;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('AI Governance', { log: true });
+  context.subscriptions.push(output);
+  let starting: Promise<void> | undefined;
+  const start = (): Promise<void> => {
+    starting ??= (async () => {
+      client = createClient(context, output);
+      await client.start();
+    })();
+    return starting;
+  };
+  registerCommands(context, {
+    client: () => client,
+    restart: async () => {
+      if (!client) return start();
+      await client.restart();
+    },
+  });
+  context.subscriptions.push({ dispose: () => void client?.stop() });
+
+  if (vscode.workspace.textDocuments.some(isGovernanceDocument) || (await workspaceHasGovernanceFile())) {
+    await start();
+    return;
+  }
+  // No governance file yet: start as soon as one is opened.
+  const listener = vscode.workspace.onDidOpenTextDocument((document) => {
+    if (isGovernanceDocument(document)) {
+      listener.dispose();
+      void start();
+    }
+  });
+  context.subscriptions.push(listener);
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}

@@ -1,0 +1,56 @@
+import {
+  CodeActionKind,
+  CreateFile,
+  TextDocumentEdit,
+  type CodeAction,
+  type Diagnostic,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import type { Fix } from '../engine';
+import type { ServerState } from '../server';
+import { sameDiagnostic, toLspDiagnostic } from './convert';
+import { runSafe } from './runSafe';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.ai-governance`;
+
+function workspaceEdit(uri: string, version: number | null, fix: Fix): WorkspaceEdit {
+  if (!fix.createFile) return { changes: { [uri]: fix.edits } };
+  const newUri = URI.file(fix.createFile.path).toString();
+  return {
+    documentChanges: [
+      CreateFile.create(newUri, { ignoreIfExists: true }),
+      TextDocumentEdit.create({ uri: newUri, version: null }, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: fix.createFile.content }]),
+      TextDocumentEdit.create({ uri, version }, fix.edits),
+    ],
+  };
+}
+
+function toAction(uri: string, version: number | null, fix: Fix, kind: string, diagnostics: Diagnostic[]): CodeAction {
+  return { title: fix.title, kind, isPreferred: fix.isPreferred, diagnostics, edit: workspaceEdit(uri, version, fix) };
+}
+
+export function registerCodeActions({ connection, engine, documents, checkedFor }: ServerState): void {
+  connection.onCodeAction((params, token) =>
+    runSafe<CodeAction[]>(connection, 'codeAction', [], token, () => {
+      const uri = params.textDocument.uri;
+      const doc = checkedFor(uri);
+      if (!doc) return [];
+      const version = documents.get(uri)?.version ?? null;
+      const only = params.context.only;
+      const actions: CodeAction[] = [];
+      if (only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.Source))) {
+        const fix = engine.fixAll(doc);
+        if (fix) actions.push(toAction(uri, version, fix, FIX_ALL_KIND, fix.diagnostics.map(toLspDiagnostic)));
+        return actions;
+      }
+      if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return actions;
+      // Build fixes only for the diagnostics the editor asks about, matched by code and range, never by message.
+      const asked = doc.diagnostics.filter((d) => params.context.diagnostics.some((lsp) => sameDiagnostic(lsp, d)));
+      for (const fix of engine.fixes(doc, asked)) {
+        actions.push(toAction(uri, version, fix, CodeActionKind.QuickFix, fix.diagnostics.map(toLspDiagnostic)));
+      }
+      return actions;
+    }),
+  );
+}
