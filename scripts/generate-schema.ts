@@ -1,9 +1,20 @@
-/** Writes schemas/ai-governance.schema.json from the catalog (npm run schema). */
+/**
+ * Writes the data generated from the catalog: schemas/ai-governance.schema.json and
+ * snippets/ai-governance.code-snippets (npm run schema). Drift tests fail when they are stale.
+ */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog } from '../server/src/engine/catalog';
 import { buildJsonSchema } from '../server/src/engine/jsonSchema';
+import { buildSnippets } from '../server/src/engine/snippets';
 
-const out = join(__dirname, '..', 'schemas', 'ai-governance.schema.json');
-writeFileSync(out, JSON.stringify(buildJsonSchema(loadCatalog()), null, 2) + '\n');
-console.log(`wrote ${out}`);
+const root = join(__dirname, '..');
+const catalog = loadCatalog();
+const outputs: Array<[string, unknown]> = [
+  ['schemas/ai-governance.schema.json', buildJsonSchema(catalog)],
+  ['snippets/ai-governance.code-snippets', buildSnippets(catalog)],
+];
+for (const [path, value] of outputs) {
+  writeFileSync(join(root, path), JSON.stringify(value, null, 2) + '\n');
+  console.log(`wrote ${path}`);
+}

@@ -82,6 +82,15 @@ function groupOf(id: string): string {
   return m ? m[1] : id;
 }
 
+/** How far apart the numbers of two ids are (`C-7-7` is nearer `C-7-6` than `C-7-1`). */
+function numericDistance(a: string, b: string): number {
+  const na = (a.match(/\d+/g) ?? []).map(Number);
+  const nb = (b.match(/\d+/g) ?? []).map(Number);
+  let total = Math.abs(na.length - nb.length) * 10;
+  for (let i = 0; i < Math.min(na.length, nb.length); i++) total += Math.abs(na[i] - nb[i]);
+  return Math.min(total, 50);
+}
+
 /**
  * Ranked "did you mean": same group first (`D-7 iii` → `D-7 i`, `D-7 ii`), then by edit
  * distance on the canonical spelling, then by guideline order; a typed title also matches.
@@ -93,6 +102,7 @@ export function suggestIds(raw: string, candidate: string | null, catalog: Guide
   for (const item of catalog.items) {
     let score = editDistance(typed.toLowerCase(), item.id.toLowerCase());
     if (groupOf(item.id) === groupOf(typed)) score -= 1.5;
+    score += 0.01 * numericDistance(typed, item.id);
     if (folded.length >= 2 && item.title.includes(folded)) score = Math.min(score, 0);
     scored.push({ id: item.id, score, order: catalog.orderOf(item.id) });
   }

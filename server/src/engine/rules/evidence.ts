@@ -5,8 +5,9 @@ import type { Rule } from './context';
 
 export const evidenceRule: Rule = ({ record, catalog, input, fs, report }) => {
   for (const entry of record.items) {
-    if (!entry.fields || entry.resolution.status === 'unknown') continue;
-    const id = entry.resolution.id;
+    if (!entry.fields) continue;
+    // Evidence is checked even under an unknown id: a broken link is broken whatever the key says.
+    const id = entry.resolution.status === 'unknown' ? entry.rawId : entry.resolution.id;
     const item = catalog.get(id);
     const evidence = stringsOf(pairOf(entry.fields, 'evidence')?.value);
     for (const { value, node } of evidence) {

@@ -1,0 +1,120 @@
+/**
+ * A minimal LSP client for protocol tests: spawns the bundled server over stdio, answers its
+ * requests (configuration, registration), and waits for notifications with a deadline.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
+
+export interface StartOptions {
+  folders: string[];
+  initializationOptions?: Record<string, unknown>;
+  /** answer workspace/configuration with these settings; undefined: a client that sends no settings */
+  settings?: Record<string, unknown>;
+  watchFiles?: boolean;
+}
+
+export class TestClient {
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: Array<() => void> = [];
+  settings: Record<string, unknown> | undefined;
+  stderr = '';
+
+  private constructor(
+    readonly connection: MessageConnection,
+    readonly process: ChildProcess,
+  ) {}
+
+  static async start(options: StartOptions): Promise<TestClient> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new TestClient(connection, child);
+    client.settings = options.settings;
+    child.stderr!.on('data', (d) => (client.stderr += String(d)));
+    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      client.diagnostics.set(p.uri, p);
+      client.notify();
+    });
+    connection.onNotification(() => client.notify());
+    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => client.settings ?? null));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.listen();
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: options.folders.map((f) => ({ uri: uri(f), name: f })),
+      initializationOptions: options.initializationOptions ?? {},
+      capabilities: {
+        workspace: {
+          configuration: options.settings !== undefined,
+          didChangeWatchedFiles: { dynamicRegistration: options.watchFiles ?? false },
+          workspaceFolders: true,
+        },
+        textDocument: { publishDiagnostics: { versionSupport: true } },
+      },
+    });
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  private notify(): void {
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  /** Resolves when `check` holds, re-tested at each notification; rejects at the deadline. */
+  async until<T>(check: () => T | undefined | false, what: string, timeoutMs = 10_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = check();
+      if (value) return value;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}${this.stderr ? `\nserver stderr: ${this.stderr}` : ''}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 200));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  diagnosticsOf(path: string): Diagnostic[] | undefined {
+    return this.diagnostics.get(uri(path))?.diagnostics;
+  }
+
+  open(path: string, text: string, version = 1): void {
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(path), languageId: 'yaml', version, text } });
+  }
+
+  change(path: string, text: string, version: number): void {
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(path), version }, contentChanges: [{ text }] });
+  }
+
+  close(path: string): void {
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(path) } });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 1000))]);
+      void this.connection.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    this.connection.dispose();
+    this.process.kill();
+  }
+}
+
+export function uri(path: string): string {
+  return pathToFileURL(path).toString();
+}

@@ -1,0 +1,157 @@
+/** Quick fixes: every edit leaves valid YAML, keeps every comment, and makes its finding go away. */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parseDocument } from '../../server/src/engine/parse';
+import type { Fix, RuleCode } from '../../server/src/engine/types';
+import { HEADER, RECORD, WORKSPACE, applyEdits, makeEngine } from '../support/engine';
+
+function fixesFor(text: string, code: RuleCode, files: string[] = []) {
+  const engine = makeEngine(files);
+  const doc = engine.check({ path: RECORD, text, workspaceRoot: WORKSPACE });
+  const diagnostics = doc.diagnostics.filter((d) => d.code === code);
+  assert.ok(diagnostics.length > 0, `expected a ${code} finding`);
+  return { engine, doc, fixes: engine.fixes(doc, diagnostics) };
+}
+
+function apply(text: string, fix: Fix): string {
+  const out = applyEdits(text, fix.edits);
+  assert.equal(parseDocument(out).problems.length, 0, `valid YAML after "${fix.title}":\n${out}`);
+  for (const line of text.split('\n').filter((l) => l.includes('#'))) {
+    assert.ok(out.includes(line.slice(line.indexOf('#'))), `comment kept: ${line}`);
+  }
+  return out;
+}
+
+function codesAfter(text: string, files: string[] = []): RuleCode[] {
+  return makeEngine(files).check({ path: RECORD, text, workspaceRoot: WORKSPACE }).diagnostics.map((d) => d.code);
+}
+
+const developer = `${HEADER}roles: [developer] # 開発のみ
+items:
+  # 方針は社内規程 AI-01 による
+  C-1: # 人間中心
+    status: implemented
+    owner: ガバナンス室 # 兼務
+  D-2 i:
+    status: planned
+
+  # 学習データ
+  D-3 i:
+    status: planned
+`;
+
+describe('add a missing item', () => {
+  test('D-7 ii goes in guideline order with placeholders, comments kept, and the warning goes away', () => {
+    const { fixes } = fixesFor(developer, 'missing-required-item');
+    const fix = fixes.find((f) => f.title.includes('D-7 ii'));
+    assert.ok(fix, fixes.map((f) => f.title).join(' | '));
+    assert.equal(fix.isPreferred, true);
+    const out = apply(developer, fix);
+    assert.match(out, /  D-7 ii: # 開発関連情報の文書化\n    status: planned\n/);
+    assert.ok(out.indexOf('D-3 i:') < out.indexOf('D-7 ii:'), 'after D-3 i');
+    assert.ok(!codesAfter(out).some((c) => c === 'missing-required-item' && out.includes('D-7 ii') && false));
+    const remaining = makeEngine().check({ path: RECORD, text: out, workspaceRoot: WORKSPACE }).diagnostics;
+    assert.ok(!remaining.some((d) => d.data.itemId === 'D-7 ii'), 'no finding about D-7 ii left');
+  });
+
+  test('an item that sorts before existing ones goes above their comments', () => {
+    const text = `${HEADER}roles: [developer]\nitems:\n  # データ\n  D-3 i:\n    status: planned\n`;
+    const { fixes } = fixesFor(text, 'missing-required-item');
+    const out = apply(text, fixes.find((f) => f.title.startsWith('D-2 i'))!);
+    assert.ok(out.indexOf('D-2 i:') < out.indexOf('# データ'), out);
+  });
+
+  test('add all missing required items at once', () => {
+    const { fixes } = fixesFor(developer, 'missing-required-item');
+    const all = fixes.find((f) => /すべて|all/.test(f.title));
+    assert.ok(all);
+    const out = apply(developer, all);
+    assert.ok(!codesAfter(out).includes('missing-required-item'), 'nothing required is missing');
+  });
+
+  test('into an empty items: {} / items: with no value / no items at all', () => {
+    for (const tail of ['items: {}\n', 'items:\n', 'items: # 未記入\n', '']) {
+      const text = `${HEADER}roles: [developer]\n${tail}`;
+      const { fixes } = fixesFor(text, 'missing-required-item');
+      const out = apply(text, fixes.find((f) => f.title.startsWith('D-7 ii'))!);
+      assert.match(out, /D-7 ii:/);
+    }
+  });
+
+  test('CRLF files get CRLF lines', () => {
+    const text = developer.replace(/\n/g, '\r\n');
+    const { fixes } = fixesFor(text, 'missing-required-item');
+    const out = applyEdits(text, fixes.find((f) => f.title.startsWith('D-7 ii'))!.edits);
+    assert.ok(!/[^\r]\n/.test(out), 'no bare LF');
+  });
+});
+
+describe('canonicalise ids', () => {
+  const text = `${HEADER}roles: [developer]\nitems:\n  D-7) ii.: # 文書化\n    status: planned\n  "D-2）i.":\n    status: planned\n`;
+  test('one id, keeping the quoting style', () => {
+    const { fixes } = fixesFor(text, 'non-canonical-id');
+    const out = apply(text, fixes.find((f) => f.title.includes('D-2 i'))!);
+    assert.match(out, /"D-2 i":/);
+  });
+  test('source.fixAll rewrites every alias', () => {
+    const engine = makeEngine();
+    const fix = engine.fixAll(engine.check({ path: RECORD, text, workspaceRoot: WORKSPACE }));
+    assert.ok(fix);
+    const out = apply(text, fix);
+    assert.ok(!codesAfter(out).includes('non-canonical-id'));
+  });
+});
+
+describe('did you mean', () => {
+  test('offers the suggestions of an unknown id', () => {
+    const text = `${HEADER}roles: [developer]\nitems:\n  D-7 iii:\n    status: planned\n`;
+    const { fixes } = fixesFor(text, 'unknown-item');
+    const out = apply(text, fixes.find((f) => f.title.startsWith('D-7 ii'))!);
+    assert.match(out, /^ {2}D-7 ii:$/m);
+  });
+});
+
+describe('documentation skeleton', () => {
+  const text = `${HEADER}roles: [developer]\nitems:\n  D-7 ii:\n    status: implemented\n    owner: ML基盤チーム # 主担当\n`;
+  test('creates a Markdown file quoting the item and links it in evidence', () => {
+    const { fixes } = fixesFor(text, 'documentation-without-evidence');
+    const fix = fixes.find((f) => f.createFile);
+    assert.ok(fix);
+    assert.equal(fix.createFile!.path, `${WORKSPACE}/ai-governance-docs/D-7-ii.md`);
+    assert.match(fix.createFile!.content, /^# D-7 ii 開発関連情報の文書化/);
+    assert.match(fix.createFile!.content, /出典: AI事業者ガイドライン（第1\.0版）/);
+    assert.match(fix.createFile!.content, /^## /m);
+    const out = apply(text, fix);
+    assert.match(out, /evidence: \[ai-governance-docs\/D-7-ii\.md\]/);
+    assert.ok(!codesAfter(out, ['ai-governance-docs/D-7-ii.md']).includes('documentation-without-evidence'));
+  });
+  test('appends to an existing block evidence list', () => {
+    const withList = text.replace('    owner', '    evidence:\n      - https://example.com/x\n    owner');
+    const engine = makeEngine();
+    const doc = engine.check({ path: RECORD, text: withList, workspaceRoot: WORKSPACE });
+    assert.equal(doc.diagnostics.filter((d) => d.code === 'documentation-without-evidence').length, 0);
+  });
+  test('links an existing skeleton instead of creating it', () => {
+    const { fixes } = fixesFor(text, 'documentation-without-evidence', ['ai-governance-docs/D-7-ii.md']);
+    assert.ok(fixes.some((f) => !f.createFile && f.isPreferred));
+  });
+});
+
+describe('field fixes', () => {
+  test('add justification / owner, set reviewed to today', () => {
+    const text = `${HEADER}roles: [developer]\nitems:\n  D-2 i: {status: not-applicable}\n  D-3 i:\n    status: implemented\n  D-5 i:\n    status: planned\n    reviewed: 2020-01-01 # 前回\n`;
+    const j = fixesFor(text, 'missing-justification').fixes.find((f) => /justification/.test(f.title))!;
+    assert.match(apply(text, j), /\{status: not-applicable, justification: ""\}/);
+    const o = fixesFor(text, 'missing-owner').fixes.find((f) => /owner/.test(f.title))!;
+    assert.match(apply(text, o), /status: implemented\n {4}owner: ""\n/);
+    const r = fixesFor(text, 'stale-review').fixes.find((f) => /reviewed/.test(f.title))!;
+    assert.match(apply(text, r), /reviewed: 2026-11-22 # 前回/);
+  });
+  test('disable for this line inserts a comment with the same indentation', () => {
+    const text = `${HEADER}roles: [developer]\nitems:\n  D-7 iii:\n    status: planned\n`;
+    const fix = fixesFor(text, 'unknown-item').fixes.find((f) => /無効化|Disable/.test(f.title))!;
+    const out = apply(text, fix);
+    assert.match(out, /\n {2}# ai-governance-disable-next-line unknown-item\n {2}D-7 iii:/);
+    assert.ok(!codesAfter(out).includes('unknown-item'));
+  });
+});
