@@ -7,6 +7,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client';
 import { registerCommands } from './commands';
 import { GOVERNANCE_GLOBS, isGovernanceDocument } from './config';
+import { registerCoverageStatus } from './status';
 
 let client: LanguageClient | undefined;
 
@@ -34,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   });
   context.subscriptions.push({ dispose: () => void client?.stop() });
+  registerCoverageStatus(context, () => client);
 
   if (vscode.workspace.textDocuments.some(isGovernanceDocument) || (await workspaceHasGovernanceFile())) {
     await start();

@@ -32,6 +32,15 @@ export namespace ItemTextRequest {
   export type Result = { markdown: string } | null;
 }
 
+/** Client → server: required-item coverage of a record, for the status bar; null when not a governance file. */
+export namespace CoverageRequest {
+  export const method = 'aiGovernance/coverage';
+  export interface Params {
+    uri: string;
+  }
+  export type Result = { required: number; covered: number; missing: string[] } | null;
+}
+
 /** Client → server: scan the workspace again and re-check every governance file. */
 export namespace RecheckWorkspaceRequest {
   export const method = 'aiGovernance/recheckWorkspace';

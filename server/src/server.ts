@@ -24,7 +24,7 @@ import { registerCompletion } from './handlers/completion';
 import { toLspDiagnostic } from './handlers/convert';
 import { registerHover } from './handlers/hover';
 import { registerSymbols } from './handlers/symbols';
-import { ItemTextRequest, RecheckWorkspaceRequest, SETTINGS_SECTION, WorkspaceCheckedNotification, type InitializationOptions, type RawSettings } from './protocol';
+import { CoverageRequest, ItemTextRequest, RecheckWorkspaceRequest, SETTINGS_SECTION, WorkspaceCheckedNotification, type InitializationOptions, type RawSettings } from './protocol';
 import { normaliseSettings, type ServerSettings } from './settings';
 import { CachedFileSystem, GovernanceFileMatcher, scanFolder } from './workspace';
 
@@ -72,7 +72,7 @@ export function startServer(connection: Connection): void {
       users.add(uri);
       evidenceUsers.set(link.target, users);
     }
-    connection.sendDiagnostics({ uri, version, diagnostics: doc.diagnostics.map(toLspDiagnostic) });
+    void connection.sendDiagnostics({ uri, version, diagnostics: doc.diagnostics.map(toLspDiagnostic) });
   }
 
   function checkText(uri: string, text: string, version: number | undefined): void {
@@ -103,7 +103,7 @@ export function startServer(connection: Connection): void {
     onDisk.delete(uri);
     checked.delete(uri);
     for (const users of evidenceUsers.values()) users.delete(uri);
-    connection.sendDiagnostics({ uri, diagnostics: [] });
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   async function scanWorkspace(): Promise<number> {
@@ -256,6 +256,12 @@ export function startServer(connection: Connection): void {
   connection.onRequest(ItemTextRequest.method, (params: ItemTextRequest.Params): ItemTextRequest.Result => {
     const markdown = engine.itemText(String(params?.id ?? ''), settings.check.language);
     return markdown ? { markdown } : null;
+  });
+
+  connection.onRequest(CoverageRequest.method, (params: CoverageRequest.Params): CoverageRequest.Result => {
+    const doc = params?.uri ? state.checkedFor(params.uri) : undefined;
+    const result = doc ? engine.coverage(doc) : null;
+    return result ? { required: result.required, covered: result.covered, missing: result.missing } : null;
   });
 
   connection.onRequest(RecheckWorkspaceRequest.method, async (): Promise<RecheckWorkspaceRequest.Result> => {

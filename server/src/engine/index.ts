@@ -5,6 +5,7 @@
 import { checkText, type CheckEnvironment } from './check';
 import { loadCatalog, type GuidelineCatalog } from './catalog';
 import { complete, type CompletionEntry } from './completion';
+import { coverage, type Coverage } from './coverage';
 import { fixAll, fixesFor } from './fixes';
 import { hover, itemMarkdown, type HoverResult } from './hover';
 import { canonicalForm, resolveId } from './ids';
@@ -13,7 +14,7 @@ import { readRecord, type GovernanceRecord } from './record';
 import { DEFAULT_SETTINGS, type CheckInput, type CheckSettings, type EngineDiagnostic, type FileSystemView, type Fix, type Position } from './types';
 
 export * from './types';
-export type { CompletionEntry, EvidenceLink, GovernanceRecord, HoverResult, OutlineSymbol };
+export type { CompletionEntry, Coverage, EvidenceLink, GovernanceRecord, HoverResult, OutlineSymbol };
 
 export interface EngineOptions {
   fs: FileSystemView;
@@ -39,6 +40,8 @@ export interface Engine {
   fixAll(document: CheckedDocument): Fix | null;
   outline(document: CheckedDocument): OutlineSymbol[];
   links(document: CheckedDocument): EvidenceLink[];
+  /** required items covered by the record, for a status bar */
+  coverage(document: CheckedDocument): Coverage | null;
   /** the guideline text of an item (alias accepted), full annex included */
   itemText(id: string, language: CheckSettings['language']): string | null;
   resolveId: (raw: string) => ReturnType<typeof resolveId>;
@@ -87,6 +90,9 @@ export function createEngine(options: EngineOptions): Engine {
     },
     links(document) {
       return document.record ? evidenceLinks(document.record, document.input) : [];
+    },
+    coverage(document) {
+      return document.record ? coverage(document.record, catalog) : null;
     },
     itemText(id, language) {
       const resolution = resolveId(id, catalog);

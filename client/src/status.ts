@@ -1,0 +1,43 @@
+/** Coverage at a glance: a status bar item for the active governance file ("AI Gov 23/31 必須項目"). */
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { CoverageRequest } from '../../server/src/protocol';
+import { isGovernanceDocument } from './config';
+
+export function registerCoverageStatus(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+  const item = vscode.window.createStatusBarItem('aiGovernance.coverage', vscode.StatusBarAlignment.Right, 100);
+  item.name = vscode.l10n.t('AI Governance coverage');
+  item.command = 'workbench.actions.view.problems';
+  context.subscriptions.push(item);
+  let pending: NodeJS.Timeout | undefined;
+
+  const update = async (): Promise<void> => {
+    const editor = vscode.window.activeTextEditor;
+    const c = client();
+    if (!editor || !isGovernanceDocument(editor.document) || !c || c.state !== State.Running) {
+      item.hide();
+      return;
+    }
+    const result = await c.sendRequest<CoverageRequest.Result>(CoverageRequest.method, { uri: editor.document.uri.toString() } satisfies CoverageRequest.Params);
+    if (!result || result.required === 0) {
+      item.hide();
+      return;
+    }
+    const complete = result.covered === result.required;
+    item.text = `${complete ? '$(pass)' : '$(checklist)'} ${vscode.l10n.t('AI Gov {0}/{1} required', result.covered, result.required)}`;
+    item.tooltip = complete
+      ? vscode.l10n.t('Every item the declared roles require is in the record.')
+      : vscode.l10n.t('Missing: {0}', result.missing.join(', '));
+    item.show();
+  };
+  const schedule = () => {
+    clearTimeout(pending);
+    pending = setTimeout(() => void update().catch(() => item.hide()), 300);
+  };
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(schedule),
+    vscode.languages.onDidChangeDiagnostics(schedule),
+    { dispose: () => clearTimeout(pending) },
+  );
+  schedule();
+}

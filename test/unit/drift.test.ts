@@ -1,0 +1,79 @@
+/** Drift tests: generated data, the manifest and the README agree with the code. */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { loadCatalog } from '../../server/src/engine/catalog';
+import { buildJsonSchema } from '../../server/src/engine/jsonSchema';
+import { buildSnippets } from '../../server/src/engine/snippets';
+import { DEFAULT_SEVERITY, RULE_CODES } from '../../server/src/engine/types';
+
+const root = join(__dirname, '..', '..');
+const read = (path: string) => readFileSync(join(root, path), 'utf8');
+const catalog = loadCatalog();
+
+test('schemas/ai-governance.schema.json is what the catalog generates (npm run schema)', () => {
+  assert.deepEqual(JSON.parse(read('schemas/ai-governance.schema.json')), buildJsonSchema(catalog));
+});
+
+test('the schema has a markdownDescription on every item key', () => {
+  const schema = buildJsonSchema(catalog) as { properties: { items: { properties: Record<string, { markdownDescription?: string }> } } };
+  const keys = Object.keys(schema.properties.items.properties);
+  assert.deepEqual(keys, catalog.items.map((i) => i.id));
+  for (const key of keys) assert.match(schema.properties.items.properties[key].markdownDescription ?? '', /出典: /);
+});
+
+test('snippets are what the catalog generates', () => {
+  assert.deepEqual(JSON.parse(read('snippets/ai-governance.code-snippets')), buildSnippets(catalog));
+});
+
+test('package.json severity settings list exactly the rule codes', () => {
+  const pkg = JSON.parse(read('package.json'));
+  const props = pkg.contributes.configuration.properties['aiGovernance.severity'].properties;
+  assert.deepEqual(Object.keys(props).sort(), [...RULE_CODES].sort());
+});
+
+test('package.json settings are the ones the server reads', () => {
+  const pkg = JSON.parse(read('package.json'));
+  const settings = Object.keys(pkg.contributes.configuration.properties).map((k) => k.replace('aiGovernance.', ''));
+  const protocol = read('server/src/protocol.ts');
+  for (const key of settings.filter((s) => s !== 'trace.server')) assert.match(protocol, new RegExp(`\\b${key}\\?:`), `RawSettings.${key}`);
+});
+
+test('package.json commands are the ones the client registers, with Japanese titles', () => {
+  const pkg = JSON.parse(read('package.json'));
+  const declared = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
+  const registered = [...read('client/src/commands.ts').matchAll(/'(aiGovernance\.[A-Za-z]+)': async/g)].map((m) => m[1]).sort();
+  assert.deepEqual(declared, registered);
+  const en = JSON.parse(read('package.nls.json'));
+  const ja = JSON.parse(read('package.nls.ja.json'));
+  assert.deepEqual(Object.keys(ja).sort(), Object.keys(en).sort(), 'Japanese manifest strings complete');
+  for (const placeholder of JSON.stringify(pkg.contributes).match(/%[\w.]+%/g) ?? []) {
+    assert.ok(placeholder.slice(1, -1) in en, `${placeholder} defined`);
+  }
+});
+
+test('the runtime l10n bundle translates every vscode.l10n.t string', () => {
+  const client = ['commands.ts', 'extension.ts', 'client.ts', 'status.ts'].map((f) => read(`client/src/${f}`)).join('\n');
+  const strings = [...client.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'"));
+  const bundle = JSON.parse(read('l10n/bundle.l10n.ja.json'));
+  assert.ok(strings.length > 0);
+  for (const s of strings) assert.ok(s in bundle, `l10n/bundle.l10n.ja.json lacks: ${s}`);
+});
+
+test('the README documents every rule code with its default severity and a section', () => {
+  const readme = read('README.md');
+  for (const code of RULE_CODES) {
+    assert.match(readme, new RegExp(`\\| \\[${code}\\]\\(#${code}\\) \\| ${DEFAULT_SEVERITY[code]} \\|`), `table row of ${code}`);
+    assert.match(readme, new RegExp(`^### ${code}$`, 'm'), `section of ${code}`);
+  }
+});
+
+test('the engine imports neither vscode nor the LSP libraries', () => {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+  for (const file of walk(join(root, 'server', 'src', 'engine'))) {
+    const text = readFileSync(file, 'utf8');
+    assert.doesNotMatch(text, /from '(vscode|vscode-languageserver[^']*|vscode-languageclient[^']*|vscode-jsonrpc)'/, file);
+  }
+});
