@@ -12,6 +12,10 @@ export const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
 
 export interface StartOptions {
   folders: string[];
+  /** the server to spawn (default: our bundled server over stdio) */
+  command?: string[];
+  /** answers workspace/configuration per section (overrides `settings`) */
+  configuration?: (section: string | undefined) => unknown;
   initializationOptions?: Record<string, unknown>;
   /** answer workspace/configuration with these settings; undefined: a client that sends no settings */
   settings?: Record<string, unknown>;
@@ -30,17 +34,22 @@ export class TestClient {
   ) {}
 
   static async start(options: StartOptions): Promise<TestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const [program, ...args] = options.command ?? [process.execPath, SERVER, '--stdio'];
+    const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(connection, child);
     client.settings = options.settings;
     child.stderr!.on('data', (d) => (client.stderr += String(d)));
+    // A write racing the server's exit must not crash the test process.
+    child.stdin!.on('error', () => undefined);
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       client.diagnostics.set(p.uri, p);
       client.notify();
     });
     connection.onNotification(() => client.notify());
-    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => client.settings ?? null));
+    connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
+      params.items.map((item) => (options.configuration ? options.configuration(item.section) : (client.settings ?? null))),
+    );
     connection.onRequest('client/registerCapability', () => null);
     connection.listen();
     await connection.sendRequest('initialize', {
@@ -50,7 +59,7 @@ export class TestClient {
       initializationOptions: options.initializationOptions ?? {},
       capabilities: {
         workspace: {
-          configuration: options.settings !== undefined,
+          configuration: options.settings !== undefined || options.configuration !== undefined,
           didChangeWatchedFiles: { dynamicRegistration: options.watchFiles ?? false },
           workspaceFolders: true,
         },
@@ -104,11 +113,10 @@ export class TestClient {
   }
 
   async stop(): Promise<void> {
-    try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 1000))]);
-      void this.connection.sendNotification('exit');
-    } catch {
-      // already gone
+    const quiet = () => undefined;
+    if (this.process.exitCode === null && !this.process.killed) {
+      await Promise.race([this.connection.sendRequest('shutdown').catch(quiet), new Promise((r) => setTimeout(r, 1000))]);
+      await this.connection.sendNotification('exit').catch(quiet);
     }
     this.connection.dispose();
     this.process.kill();

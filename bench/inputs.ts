@@ -1,0 +1,68 @@
+/**
+ * Generated benchmark inputs: realistic governance records of a given size (items with notes,
+ * systems), deterministic so every run measures the same text.
+ */
+import { loadCatalog } from '../server/src/engine/catalog';
+
+const catalog = loadCatalog();
+const STATUSES = ['implemented', 'partial', 'planned'];
+
+/** A note paragraph in the register governance staff write in. */
+function note(seed: number, lines: number): string[] {
+  const phrases = [
+    '学習データの出所と前処理の判断を記録し、四半期ごとにデータ管理委員会で見直す。',
+    '外部委託先との契約でデータの取扱いと再委託の条件を定め、年次で監査している。',
+    'インシデント発生時は一次対応窓口から二十四時間以内に責任者へ報告する。',
+    '評価指標の閾値を下回った場合は再学習の要否を判断する会議を開く。',
+    '利用者向けの説明資料を改訂し、社内ポータルで公開した。',
+  ];
+  return Array.from({ length: lines }, (_, i) => `      ${phrases[(seed + i) % phrases.length]}`);
+}
+
+export interface RecordShape {
+  /** about how many lines the record should have */
+  lines: number;
+  systems: number;
+  /** use only the first n catalog items (a typical record lists its roles' items, not all) */
+  items?: number;
+}
+
+export function generateRecord(shape: RecordShape): string {
+  const items = catalog.items.slice(0, shape.items ?? catalog.items.length);
+  const systemLines = shape.systems * 4 + Math.ceil(shape.systems / 3);
+  const fixedPerItem = 6 + (shape.systems > 0 ? 1 : 0);
+  const left = shape.lines - 10 - systemLines - items.length * fixedPerItem;
+  const noteLines = left > items.length ? Math.floor(left / items.length) - 1 : 0;
+  const out: string[] = [
+    'apiVersion: ai-governance/v1',
+    'guideline: "1.0"',
+    'organization:',
+    '  name: 株式会社ベンチマーク',
+    '  accountable: 最高AI責任者 山田花子',
+    '  contact: ai-governance@example.co.jp',
+    'roles: [developer, provider, business-user]',
+    'advancedAI: true',
+    'systems:',
+  ];
+  for (let s = 0; s < shape.systems; s++) {
+    out.push(`  - id: system-${s}`, `    name: 業務支援AI ${s}号`, '    roles: [provider, business-user]', `    kinds: [generative${s % 3 === 0 ? ', agent' : ''}]`);
+    if (s % 3 === 0) out.push('    safeguards: [human-oversight, least-privilege, tool-allowlist, data-minimisation, log-review]');
+  }
+  out.push('items:');
+  items.forEach((item, i) => {
+    out.push(`  ${item.id}: # ${item.title}`);
+    out.push(`    status: ${STATUSES[i % STATUSES.length]}`, '    owner: AIガバナンス推進室');
+    out.push('    evidence:', '      - docs/record.md');
+    out.push('    reviewed: 2026-10-01');
+    if (shape.systems > 0) out.push(`    systems: [system-${i % shape.systems}]`);
+    if (noteLines > 0) out.push('    note: |', ...note(i, noteLines));
+  });
+  return out.join('\n') + '\n';
+}
+
+/** Sizes of DESIGN §8 / the benchmark issue: ~300, ~2,000 and ~20,000 lines (~1.7 MB). */
+export const SIZES: Record<'typical' | 'large' | 'huge', RecordShape> = {
+  typical: { lines: 300, systems: 2, items: 40 },
+  large: { lines: 2000, systems: 60 },
+  huge: { lines: 20000, systems: 2000 },
+};
