@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { createClient } from './client';
+import { createClient, RED_HAT_YAML } from './client';
 import { registerCommands } from './commands';
 import { GOVERNANCE_GLOBS, isGovernanceDocument } from './config';
 import { registerCoverageStatus } from './status';
@@ -35,6 +35,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   });
   context.subscriptions.push({ dispose: () => void client?.stop() });
+  const recreate = (): void => {
+    const old = client;
+    starting = undefined;
+    client = undefined;
+    void (old ? old.stop() : Promise.resolve()).then(start);
+  };
+  // Red Hat YAML installed or removed: restart so schema errors are reported by exactly one of us.
+  let redHatYaml = vscode.extensions.getExtension(RED_HAT_YAML) !== undefined;
+  context.subscriptions.push(
+    vscode.extensions.onDidChange(() => {
+      const now = vscode.extensions.getExtension(RED_HAT_YAML) !== undefined;
+      if (now === redHatYaml || !client) return;
+      redHatYaml = now;
+      recreate();
+    }),
+    // The document selector is built from aiGovernance.files when the client starts.
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (client && event.affectsConfiguration('aiGovernance.files')) recreate();
+    }),
+  );
   registerCoverageStatus(context, () => client);
 
   if (vscode.workspace.textDocuments.some(isGovernanceDocument) || (await workspaceHasGovernanceFile())) {
