@@ -1,0 +1,161 @@
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: rule metadata (title, what it
+ * means, how to fix it, a link to the README), one result per finding with its exact region,
+ * and, for findings about a guideline item, the item's title, verbatim text and citation.
+ */
+import { createHash } from 'node:crypto';
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { RULE_CODES, type EngineDiagnostic, type RuleCode, type Severity } from '../../engine';
+import { citationLine } from '../../engine/citation';
+import { ruleSummaries } from '../rules';
+import type { FileResult, Report } from '../report';
+
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const TOOL_URI = 'https://github.com/ai-governance/ai-governance-vscode';
+const BASE_ID = 'SRCROOT';
+
+type Level = 'error' | 'warning' | 'note';
+const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+/** GitHub code scanning's severity scale for non-security rules. */
+const PROBLEM_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'recommendation', hint: 'recommendation' };
+
+interface Message {
+  text: string;
+  markdown?: string;
+}
+
+interface ArtifactLocation {
+  uri: string;
+  uriBaseId?: string;
+}
+
+export interface SarifResult {
+  ruleId: RuleCode;
+  ruleIndex: number;
+  level: Level;
+  message: Message;
+  locations: Array<{ physicalLocation: { artifactLocation: ArtifactLocation; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }>;
+  partialFingerprints: Record<string, string>;
+  properties: Record<string, unknown>;
+}
+
+export interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: Array<{
+    tool: { driver: Record<string, unknown> & { rules: Array<Record<string, unknown> & { id: RuleCode }> } };
+    invocations: Array<Record<string, unknown>>;
+    originalUriBaseIds: Record<string, { uri: string; description?: Message }>;
+    columnKind: 'utf16CodeUnits';
+    results: SarifResult[];
+  }>;
+}
+
+/** A path as a SARIF URI: relative to the working folder (SRCROOT) when it is inside it, else a file: URL. */
+function artifactLocation(path: string): ArtifactLocation {
+  if (isAbsolute(path)) return { uri: pathToFileURL(path).href };
+  return { uri: path.split('/').map(encodeURIComponent).join('/'), uriBaseId: BASE_ID };
+}
+
+function folderUri(path: string): string {
+  const href = pathToFileURL(path).href;
+  return href.endsWith('/') ? href : href + '/';
+}
+
+/** A fingerprint that survives edits elsewhere in the file: file, rule, what the finding is about, and its occurrence. */
+function fingerprint(file: FileResult, d: EngineDiagnostic, seen: Map<string, number>): string {
+  const subject = JSON.stringify([file.path, d.code, d.data.itemId ?? '', d.data.itemKey ?? '', d.data.evidence ?? '', d.data.safeguard ?? '', d.data.missingSubItems ?? []]);
+  const occurrence = (seen.get(subject) ?? 0) + 1;
+  seen.set(subject, occurrence);
+  return `${createHash('sha256').update(subject).digest('hex').slice(0, 32)}:${occurrence}`;
+}
+
+export function toSarif(report: Report): SarifLog {
+  const rules = ruleSummaries(report.language);
+  const ruleIndex = new Map<RuleCode, number>(RULE_CODES.map((code, index) => [code, index]));
+  const results: SarifResult[] = [];
+  for (const file of report.files) {
+    const seen = new Map<string, number>();
+    for (const d of file.diagnostics) {
+      const item = d.data.itemId ? report.catalog.get(d.data.itemId) : undefined;
+      const properties: Record<string, unknown> = { severity: d.severity, data: d.data };
+      let text = d.message;
+      if (item) {
+        const citation = citationLine(item);
+        const quote = item.text.map((line) => line.trim());
+        text += `\n\n${item.id}　${item.title}\n${quote.join('\n')}\n${citation}`;
+        Object.assign(properties, { itemId: item.id, itemTitle: item.title, itemTitleEn: item.titleEn, guidelineText: quote, citation });
+      }
+      results.push({
+        ruleId: d.code,
+        ruleIndex: ruleIndex.get(d.code) ?? -1,
+        level: LEVEL[d.severity],
+        message: { text },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: artifactLocation(file.path),
+              region: {
+                startLine: d.range.start.line + 1,
+                startColumn: d.range.start.character + 1,
+                endLine: d.range.end.line + 1,
+                endColumn: d.range.end.character + 1,
+              },
+            },
+          },
+        ],
+        partialFingerprints: { 'aiGovernanceFinding/v1': fingerprint(file, d, seen) },
+        properties,
+      });
+    }
+  }
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'ai-governance',
+            fullName: 'AI Governance (AI事業者ガイドライン) checker',
+            version: report.toolVersion,
+            semanticVersion: report.toolVersion,
+            informationUri: TOOL_URI,
+            language: report.language === 'ja' ? 'ja-JP' : 'en-US',
+            rules: rules.map((rule) => ({
+              id: rule.code,
+              name: rule.name,
+              shortDescription: { text: rule.title },
+              fullDescription: { text: rule.description },
+              help: {
+                text: `${rule.description}\n\n${rule.fix}\n\n${rule.helpUri}`,
+                markdown: `**${rule.title}** (\`${rule.code}\`)\n\n${rule.description}\n\n${rule.fix}\n\n[${rule.code}](${rule.helpUri})`,
+              },
+              helpUri: rule.helpUri,
+              defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+              properties: { tags: ['ai-governance', 'compliance'], precision: 'very-high', 'problem.severity': PROBLEM_SEVERITY[rule.defaultSeverity] },
+            })),
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: report.failures.length === 0,
+            toolExecutionNotifications: report.failures.map((failure) => ({
+              level: 'error',
+              message: { text: failure.message },
+              locations: [{ physicalLocation: { artifactLocation: artifactLocation(failure.path) } }],
+            })),
+          },
+        ],
+        originalUriBaseIds: { [BASE_ID]: { uri: folderUri(report.cwd) } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+}
+
+export function formatSarif(report: Report): string {
+  return JSON.stringify(toSarif(report), null, 2) + '\n';
+}

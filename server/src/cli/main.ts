@@ -1,0 +1,46 @@
+/** Runs one command line against injected I/O and returns the exit code (0 clean, 1 findings, 2 the tool could not run). */
+import { CommanderError } from 'commander';
+import { version } from '../../../package.json';
+import { loadCatalog } from '../engine/catalog';
+import { buildProgram } from './args';
+import { runCheck } from './check';
+import { explain } from './explain';
+import { initRecord, writeStarterRecord } from './init';
+import { EXIT, paintFor, UsageError, type CliIO } from './io';
+import { TEXT } from './text';
+
+export const TOOL_VERSION: string = version;
+
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(
+    io,
+    {
+      async check(args) {
+        exitCode = await runCheck({ ...args, toolVersion: TOOL_VERSION }, io);
+      },
+      async explain(args) {
+        io.stdout.write(explain(args.id, loadCatalog(), args.language, paintFor(io.stdout, io.env)));
+      },
+      async init(args) {
+        const record = initRecord(loadCatalog(), args);
+        await writeStarterRecord(io.cwd, args.output, record.text);
+        io.stdout.write(TEXT[args.language].wrote(args.output, record.items) + '\n');
+      },
+    },
+    TOOL_VERSION,
+  );
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    // commander has already printed its message (or the help / version) through io
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.failure;
+    if (error instanceof UsageError) {
+      io.stderr.write(`ai-governance: ${error.message}\n`);
+      return EXIT.failure;
+    }
+    io.stderr.write(`ai-governance: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.failure;
+  }
+  return exitCode;
+}
