@@ -11,7 +11,7 @@ import type { Rule, RuleContext } from './context';
 let validator: ValidateFunction | undefined;
 
 function validate(value: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(schemaJson);
+  validator ??= new Ajv({ allErrors: true, strict: false, validateFormats: false, verbose: true }).compile(schemaJson);
   validator(value);
   return validator.errors ?? [];
 }
