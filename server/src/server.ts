@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { CheckPool } from './checkPool';
 import { createEngine, type CheckedDocument } from './engine';
 import { tooLargeDiagnostic } from './engine/check';
 import { registerCodeActions, FIX_ALL_KIND } from './handlers/codeActions';
@@ -60,17 +61,20 @@ export function startServer(connection: Connection): void {
   const evidenceUsers = new Map<string, Set<string>>();
   const allFiles = new Set<string>();
   const timers = new Map<string, NodeJS.Timeout>();
+  const pool = CheckPool.create(__dirname);
+  connection.onExit(() => pool?.dispose());
 
   const pathOf = (uri: string) => URI.parse(uri).fsPath;
   const rootFor = (path: string) => folders.filter((f) => path === f || path.startsWith(f.endsWith(sep) ? f : f + sep)).sort((a, b) => b.length - a.length)[0] ?? dirname(path);
 
-  function remember(uri: string, doc: CheckedDocument, version: number | undefined): void {
+  /** Keeps a check and publishes it; `evidence` is given when the check ran in a worker (no parsed record here). */
+  function remember(uri: string, doc: CheckedDocument, version: number | undefined, evidence = engine.links(doc).map((l) => l.target)): void {
     checked.set(uri, { doc, version });
     for (const users of evidenceUsers.values()) users.delete(uri);
-    for (const link of engine.links(doc)) {
-      const users = evidenceUsers.get(link.target) ?? new Set<string>();
+    for (const target of evidence) {
+      const users = evidenceUsers.get(target) ?? new Set<string>();
       users.add(uri);
-      evidenceUsers.set(link.target, users);
+      evidenceUsers.set(target, users);
     }
     void connection.sendDiagnostics({ uri, version, diagnostics: doc.diagnostics.map(toLspDiagnostic) });
   }
@@ -83,11 +87,25 @@ export function startServer(connection: Connection): void {
   async function checkFromDisk(path: string): Promise<void> {
     const uri = URI.file(path).toString();
     if (documents.get(uri)) return; // the editor's text wins over the disk's
+    const workspaceRoot = rootFor(path);
+    if (pool) {
+      const result = await pool.check({ path, workspaceRoot, settings: settings.check });
+      if (documents.get(uri)) return;
+      if (!result.ok) {
+        connection.console.warn(`cannot read ${path}: ${result.error}`);
+        forget(uri);
+        return;
+      }
+      onDisk.add(uri);
+      const input = { path, text: result.text, workspaceRoot };
+      remember(uri, { input, settings: settings.check, record: null, diagnostics: result.diagnostics }, undefined, result.evidence);
+      return;
+    }
     try {
       const stat = await fsp.stat(path);
       onDisk.add(uri);
       if (stat.size > settings.check.maxFileSizeBytes) {
-        const input = { path, text: '', workspaceRoot: rootFor(path) };
+        const input = { path, text: '', workspaceRoot };
         remember(uri, { input, settings: settings.check, record: null, diagnostics: [tooLargeDiagnostic(stat.size, settings.check)] }, undefined);
         return;
       }
@@ -117,7 +135,7 @@ export function startServer(connection: Connection): void {
     }
     const foundUris = new Set(found.map((p) => URI.file(p).toString()));
     for (const uri of [...onDisk]) if (!foundUris.has(uri) && !documents.get(uri)) forget(uri);
-    for (const path of found) await checkFromDisk(path);
+    await Promise.all(found.map(checkFromDisk));
     const problems = [...checked.values()].reduce((n, c) => n + c.doc.diagnostics.length, 0);
     void connection.sendNotification(WorkspaceCheckedNotification.method, { files: found.length, problems } satisfies WorkspaceCheckedNotification.Params);
     return found.length;
@@ -192,7 +210,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration(async () => {
     await loadSettings();
-    recheck([...checked.keys()]);
+    recheck([...checked.keys()].filter((uri) => documents.get(uri)));
     await scanWorkspace();
   });
 
@@ -278,11 +296,16 @@ export function startServer(connection: Connection): void {
     checkedFor(uri) {
       const open = documents.get(uri);
       const last = checked.get(uri);
-      if (open && (!last || last.version !== open.version)) {
+      if (open && (!last || last.version !== open.version || !last.doc.record)) {
         // A request arrived before the debounced check: check now, once, for this version.
         clearTimeout(timers.get(uri));
         timers.delete(uri);
         checkText(uri, open.getText(), open.version);
+        return checked.get(uri)?.doc;
+      }
+      if (!open && last && !last.doc.record && last.doc.input.text) {
+        // Checked in a worker (no parsed record on this thread): parse it here when a feature needs it.
+        checkText(uri, last.doc.input.text, undefined);
         return checked.get(uri)?.doc;
       }
       return last?.doc;

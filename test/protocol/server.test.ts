@@ -97,7 +97,7 @@ describe('an open document', () => {
   });
 
   test('didChange → diagnostics carrying the new version', async () => {
-    const edited = text.replace('D-2 i:', 'D-2 iii:');
+    const edited = text.replace('D-2 i:', 'D-2 ix:');
     client.change(record, edited, 2);
     await client.until(() => client.diagnostics.get(uri(record))?.version === 2, 'version 2');
     assert.ok(codes(client, record).includes('unknown-item'));
@@ -163,6 +163,12 @@ describe('an open document', () => {
     const result = await client.request<{ markdown: string } | null>('aiGovernance/itemText', { id: 'D-7) ii.' });
     assert.match(result?.markdown ?? '', /開発関連情報の文書化/);
     assert.equal(await client.request('aiGovernance/itemText', { id: 'nothing' }), null);
+  });
+
+  test('aiGovernance/coverage counts the required items of the record', async () => {
+    const result = await client.request<{ required: number; covered: number; missing: string[] } | null>('aiGovernance/coverage', { uri: uri(record) });
+    assert.ok(result && result.required > result.covered);
+    assert.ok(result.missing.includes('D-7 ii'));
   });
 
   test('closing the document falls back to the file on disk', async () => {
