@@ -63,17 +63,18 @@ describe('catalog counts against the source', { skip }, () => {
   });
 
   test('advanced-AI principles: I) … XII) of 第2部 D', () => {
-    const body = section(source, 'D. 高度な AIシステムに関係する事業者に共通の指針', 'E.  AIガバナンスの構築');
+    const body = section(source, '高度な AIシステムに関係する事業者は、広島', 'E.  AIガバナンスの構築');
     const numerals = distinct(body.matchAll(/^\s*([IVX]+)\)\s/gm), (m) => m[1]);
     assert.equal(numerals.size, 12);
     assert.equal(count('advanced'), numerals.size);
   });
 
   test('common principles 1) … 10) and their circled sub-items of 第2部 C', () => {
-    const body = section(source, 'C. 共通の指針', 'D. 高度な AIシステムに関係する事業者に共通の指針');
+    const body = section(source, '各主体が連携して、バリューチェーン全体で取り組むべきことは', '以上の事項に加え、AI開発者、AI提供者、AI利用者のそれぞれで重要となる事項は');
     assert.equal(count('common'), 10);
     const circled = [...body.matchAll(/^\s*([①②③④⑤⑥⑦⑧⑨⑩])\s*\S/gm)].length;
     assert.equal(count('common-sub'), circled, 'one sub-item per circled heading');
+    assert.equal(circled, 30);
     for (const item of catalog.items.filter((i) => i.kind === 'common-sub')) {
       assert.ok(catalog.get(item.parent ?? ''), `${item.id} has its principle`);
     }
@@ -84,6 +85,7 @@ describe('catalog counts against the source', { skip }, () => {
     const goals = distinct(annex.matchAll(/行動目標\s*(\d+-\d+(?:-\d+)?)【/g), (m) => `G-${m[1]}`);
     const inCatalog = catalog.items.filter((i) => i.kind === 'goal').map((i) => i.id);
     assert.deepEqual([...inCatalog].sort(), [...goals].sort());
+    assert.equal(goals.size, 20);
   });
 });
 
