@@ -89,7 +89,7 @@ export function findVerbatim(quote: string, seeds: SeedText[]): VerbatimResult {
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 /** Keys whose strings are our own labels for a place in the guideline, not quotes. */
-const LABEL_KEYS = new Set(['citation', 'source', 'part', 'section', 'label', 'edition', 'document']);
+export const LABEL_KEYS = new Set(['citation', 'source', 'part', 'section', 'label', 'edition', 'document']);
 /** Keys whose strings are always quotes, whatever their length. */
 const QUOTE_KEYS = new Set(['title', 'term']);
 
@@ -117,4 +117,29 @@ export function collectQuotes(value: unknown, path = '$', key = ''): QuoteRef[] 
     });
   }
   return [];
+}
+
+/** Japanese script, CJK and full-width forms. */
+const WIDE = /[\u2460-\u24ff\u2e80-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+/** Japanese brackets and punctuation: a space next to one is never meant. */
+const WIDE_PUNCTUATION = /[\u3001-\u3003\u3008-\u3011\u3014-\u301f\u30fb\uff08\uff09\uff0c\uff0e\uff1a\uff1b]/;
+
+/**
+ * Removes the spaces a PDF extraction puts where scripts meet ("AI 開発者" → "AI開発者",
+ * "2023 年 4 月" → "2023年4月") or next to Japanese brackets ("（「5） セキュリティ確保」"), keeping
+ * spaces between two Japanese words as printed ("研究会 プロファイリング"), between Latin words and
+ * after Latin punctuation ("NIST, “AI Risk …”"), and a line's leading indentation (bullet nesting).
+ * Quotes stay verbatim: the provenance check ignores white space.
+ */
+export function tidySpaces(text: string): string {
+  const indent = /^ */.exec(text)?.[0] ?? '';
+  const body = text.slice(indent.length).replace(/[ \u3000\u00a0]+/g, (run, at: number, whole: string) => {
+    const before = whole[at - 1] ?? '';
+    const after = whole[at + run.length] ?? '';
+    if (!before || !after) return '';
+    if (WIDE_PUNCTUATION.test(before) || WIDE_PUNCTUATION.test(after)) return '';
+    const scriptsMeet = WIDE.test(before) !== WIDE.test(after);
+    return scriptsMeet && !/[,.;:!?]/.test(before) ? '' : ' ';
+  });
+  return indent + body;
 }

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import catalogJson from '../../schemas/catalog.json';
-import { collectQuotes, findVerbatim, loadSeeds } from '../../scripts/lib/verbatim';
+import { collectQuotes, findVerbatim, loadSeeds, tidySpaces } from '../../scripts/lib/verbatim';
 import { loadCatalog } from '../../server/src/engine/catalog';
 import type { Catalog, ItemKind } from '../../server/src/engine/catalogTypes';
 import { GUIDELINE_SEED, readSeed, seedsSkipReason } from '../support/seeds';
@@ -59,7 +59,7 @@ describe('catalog counts against the source', { skip }, () => {
       const inCatalog = catalog.items.filter((i) => i.kind === kind).map((i) => i.id).sort();
       assert.deepEqual(inCatalog, fromSource, `${kind} items differ from the source`);
     }
-    assert.deepEqual([count('developer'), count('provider'), count('business-user')], [12, 11, 8]);
+    assert.deepEqual([count('developer'), count('provider'), count('business-user')], [12, 11, 7]);
   });
 
   test('advanced-AI principles: I) … XII) of 第2部 D', () => {
@@ -111,6 +111,17 @@ describe('catalog shape', () => {
       assert.ok(item.citation.part && item.citation.label, `${item.id} citation`);
       assert.ok(item.titleEn.length > 0, `${item.id} titleEn`);
     }
+  });
+
+  test('quotes carry no footnote markers, footnote URLs or edit marks of the PDF', () => {
+    const noise = [/[¹²³⁴⁵⁶⁷⁸⁹⁰]/, /」\d{1,3}(?![\d年月日版])/, /[←↓]/, /\]\(#\)/, /https?:\/\//];
+    const found = collectQuotes(catalogJson).filter((q) => noise.some((re) => re.test(q.text)));
+    assert.deepEqual(found.map((q) => `${q.path}: ${q.text.slice(0, 60)}`), []);
+  });
+
+  test('quotes have no layout spaces of the PDF extraction (scripts/lib/verbatim.ts tidySpaces)', () => {
+    const untidy = collectQuotes(catalogJson).filter((q) => tidySpaces(q.text) !== q.text);
+    assert.deepEqual(untidy.map((q) => `${q.path}: ${q.text.slice(0, 60)}`), []);
   });
 
   test('definitions the hovers need are present', () => {

@@ -72,6 +72,8 @@ export interface Definition {
   termEn: string;
   text: string[]; // verbatim
   citation: string;
+  /** what the FY2025 update adds to the definition (e.g. AI開発者's post-training role) */
+  updates?: Update[];
 }
 
 /** FY2025 considerations for agent / physical-AI systems (the `safeguards` vocabulary of DESIGN §2). */

@@ -49,7 +49,7 @@ export const FIELD_TEXT: Record<string, { ja: string; en: string }> = {
 };
 
 export const KIND_TEXT: Record<(typeof SYSTEM_KINDS)[number], { ja: string; en: string; definition?: string }> = {
-  generative: { ja: '生成AI', en: 'Generative AI' },
+  generative: { ja: '生成AI', en: 'Generative AI', definition: 'generative-ai' },
   predictive: { ja: '予測・判別型AI', en: 'Predictive AI' },
   agent: { ja: 'AIエージェント', en: 'AI agent', definition: 'ai-agent' },
   physical: { ja: 'フィジカルAI', en: 'Physical AI', definition: 'physical-ai' },
