@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -102,11 +102,6 @@ async function serverFindings(folder: string): Promise<{ findings: Findings; sca
   }
 }
 
-function hasGovernanceFiles(folder: string): boolean {
-  if (!existsSync(folder)) return false;
-  return (readdirSync(folder, { recursive: true }) as string[]).some((p) => !/(^|[\\/])(node_modules|\.git)([\\/]|$)/.test(p) && /(^|[\\/])(ai-governance\.ya?ml|[^\\/]+\.ai-governance\.yaml)$/.test(p));
-}
-
 async function assertParity(folder: string): Promise<{ files: number; findings: number }> {
   const cli = cliFindings(folder);
   const server = await serverFindings(folder);
@@ -141,23 +136,13 @@ describe('CLI and language server report the same findings', () => {
     assert.ok(findings >= 20, `a comparison worth making (${findings} findings)`);
   });
 
-  test('examples/', { timeout: 2 * SCAN_TIMEOUT_MS }, async (t) => {
-    const folder = join(REPO, 'examples');
-    if (!hasGovernanceFiles(folder)) {
-      t.skip('examples/ holds no governance file yet');
-      return;
-    }
-    const { files } = await assertParity(folder);
-    assert.ok(files > 0);
+  test('examples/', { timeout: 2 * SCAN_TIMEOUT_MS }, async () => {
+    const { files } = await assertParity(join(REPO, 'examples'));
+    assert.equal(files, 3);
   });
 
-  test('test/e2e/workspace', { timeout: 2 * SCAN_TIMEOUT_MS }, async (t) => {
-    const folder = join(REPO, 'test/e2e/workspace');
-    if (!hasGovernanceFiles(folder)) {
-      t.skip('no e2e workspace');
-      return;
-    }
-    const { files } = await assertParity(folder);
-    assert.ok(files > 0);
+  test('test/e2e/workspace', { timeout: 2 * SCAN_TIMEOUT_MS }, async () => {
+    const { files } = await assertParity(join(REPO, 'test/e2e/workspace'));
+    assert.equal(files, 2);
   });
 });
