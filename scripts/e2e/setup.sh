@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the real-VS-Code tests need, following shared/recipes/code-server-e2e.md:
-#   - Debian packages: native-module build headers, ripgrep, chromium
+#   - Debian packages: native-module build headers, ripgrep, chromium, a Japanese font
 #   - code-server (VS Code as a server, from the npm registry) without its postinstall,
 #     cached outside the repository under ${AI_GOV_CACHE:-$HOME/.cache/ai-governance-e2e}
 #   - playwright-core (a devDependency of this project; it downloads no browser)
@@ -13,7 +13,8 @@
 set -uo pipefail
 
 CODE_SERVER_VERSION=4.100.3
-APT_PACKAGES=(libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep chromium)
+# fonts-ipafont-gothic (3.5 MB): a Japanese font, so that screenshots of the workbench are legible.
+APT_PACKAGES=(libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep chromium fonts-ipafont-gothic)
 CACHE="${AI_GOV_CACHE:-$HOME/.cache/ai-governance-e2e}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CS_DIR="$CACHE/code-server-$CODE_SERVER_VERSION"
@@ -82,7 +83,7 @@ check_tools() {
 WORK="$CS_DIR.partial"
 fetch_code_server() {
   rm -rf "$WORK" && mkdir -p "$WORK" || return 1
-  (cd "$WORK" && npm pack "code-server@$CODE_SERVER_VERSION" --silent >/dev/null) || return 1
+  (cd "$WORK" && npm pack "code-server@$CODE_SERVER_VERSION" >/dev/null) || return 1
   tar xzf "$WORK/code-server-$CODE_SERVER_VERSION.tgz" -C "$WORK" || return 1
   rm -f "$WORK/code-server-$CODE_SERVER_VERSION.tgz"
 }

@@ -1,10 +1,11 @@
 /// <reference types="mocha" />
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { completionLabel, recordUri, waitFor } from './util';
+import { assertActive, completionLabel, recordUri, waitFor } from './util';
 
 describe('completion', () => {
   it('offers item ids such as D-7 ii at a new key under items:', async () => {
+    assertActive();
     const doc = await vscode.workspace.openTextDocument(recordUri());
     const original = doc.getText();
     const itemsLine = doc.getText().split(/\r?\n/).findIndex((l) => /^items:\s*(#.*)?$/.test(l));

@@ -1,7 +1,17 @@
 /// <reference types="mocha" />
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { codeOf, describeDiagnostics, exists, mentions, ours, recordUri, waitFor, workspaceRoot } from './util';
+import {
+  assertActive,
+  codeOf,
+  describeDiagnostics,
+  exists,
+  mentions,
+  ours,
+  recordUri,
+  waitFor,
+  workspaceRoot,
+} from './util';
 
 const EXISTING = 'docs/data-policy.md';
 const BROKEN = 'docs/terms-of-service.md';
@@ -15,19 +25,21 @@ async function evidenceNotFound(path: string): Promise<vscode.Diagnostic | undef
 
 describe('evidence links', () => {
   it(`reports the broken link ${BROKEN} and not the existing ${EXISTING}`, async () => {
+    assertActive();
     await waitFor(`an evidence-not-found diagnostic for ${BROKEN}`, () => evidenceNotFound(BROKEN), {
-      observed: describeDiagnostics,
+      observed: () => describeDiagnostics(['evidence-not-found']),
     });
     assert.strictEqual(await evidenceNotFound(EXISTING), undefined, `${EXISTING} exists and is not reported`);
   });
 
   it('reports an evidence file when it is deleted and stops when it is recreated', async () => {
+    assertActive();
     const file = vscode.Uri.joinPath(workspaceRoot(), ...EXISTING.split('/'));
     const content = await vscode.workspace.fs.readFile(file);
     await vscode.workspace.fs.delete(file);
     try {
       await waitFor(`an evidence-not-found diagnostic for ${EXISTING} after deleting it`, () => evidenceNotFound(EXISTING), {
-        observed: describeDiagnostics,
+        observed: () => describeDiagnostics(['evidence-not-found']),
       });
     } finally {
       if (!(await exists(file))) await vscode.workspace.fs.writeFile(file, content);
@@ -35,7 +47,7 @@ describe('evidence links', () => {
     await waitFor(
       `the evidence-not-found diagnostic for ${EXISTING} to go away after recreating it`,
       async () => !(await evidenceNotFound(EXISTING)),
-      { observed: describeDiagnostics },
+      { observed: () => describeDiagnostics(['evidence-not-found']) },
     );
   });
 });

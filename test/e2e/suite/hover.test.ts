@@ -1,10 +1,11 @@
 /// <reference types="mocha" />
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { hoverText, positionOfKey, recordUri, waitFor } from './util';
+import { assertActive, hoverText, positionOfKey, recordUri, waitFor } from './util';
 
 describe('hover', () => {
   it('quotes the guideline text of D-2 i verbatim with its citation', async () => {
+    assertActive();
     const doc = await vscode.workspace.openTextDocument(recordUri());
     const position = positionOfKey(doc, 'D-2 i', 2);
     let last = '';

@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { allOurs, codeOf, describeDiagnostics, hasJapanese, isAscii, waitFor } from './util';
+import { allOurs, assertActive, codeOf, describeDiagnostics, hasJapanese, isAscii, waitFor } from './util';
 
 /** Every missing-required-item diagnostic of the workspace (the opened record and the unopened team file). */
 function missingItemMessages(): string[] {
@@ -20,6 +20,7 @@ describe('message language setting', () => {
   });
 
   it('aiGovernance.messageLanguage "en" gives English messages, "ja" Japanese ones', async () => {
+    assertActive();
     await setLanguage('en');
     await waitFor(
       'every missing-required-item message to be English (ASCII only) after messageLanguage=en',
@@ -27,7 +28,7 @@ describe('message language setting', () => {
         const messages = missingItemMessages();
         return messages.length > 0 && messages.every(isAscii);
       },
-      { observed: describeDiagnostics },
+      { observed: () => describeDiagnostics(['missing-required-item'], 4) },
     );
 
     await setLanguage('ja');
@@ -37,7 +38,7 @@ describe('message language setting', () => {
         const messages = missingItemMessages();
         return messages.length > 0 && messages.every(hasJapanese);
       },
-      { observed: describeDiagnostics },
+      { observed: () => describeDiagnostics(['missing-required-item'], 4) },
     );
     assert.strictEqual(vscode.workspace.getConfiguration('aiGovernance').get('messageLanguage'), 'ja');
   });

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { parseDocument } from 'yaml';
 import {
   applyAction,
+  assertActive,
   codeActions,
   codeOf,
   describeActions,
@@ -19,10 +20,11 @@ const missingD7ii = (d: vscode.Diagnostic) => codeOf(d) === 'missing-required-it
 
 describe('quick fix: add a missing item', () => {
   it('adds D-7 ii, keeps every comment, and the warning goes away', async () => {
+    assertActive();
     const doc = await vscode.workspace.openTextDocument(recordUri());
     const original = doc.getText();
     const diagnostic = await waitFor('the missing-item diagnostic for D-7 ii', () => ours(doc.uri).find(missingD7ii), {
-      observed: describeDiagnostics,
+      observed: () => describeDiagnostics(['missing-required-item']),
     });
 
     let actions: vscode.CodeAction[] = [];
@@ -67,7 +69,7 @@ describe('quick fix: add a missing item', () => {
     assert.ok(items?.has('D-7 ii'), `items has a "D-7 ii" key after the fix:\n${text}`);
 
     await waitFor('the missing-item diagnostic for D-7 ii to disappear', () => !ours(doc.uri).some(missingD7ii), {
-      observed: describeDiagnostics,
+      observed: () => describeDiagnostics(['missing-required-item']),
     });
   });
 });

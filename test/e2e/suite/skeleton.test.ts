@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import {
   applyAction,
+  assertActive,
   codeActions,
   codeOf,
   describeActions,
@@ -20,11 +21,12 @@ const SKELETON = /スケルトン|skeleton/i;
 
 describe('quick fix: documentation skeleton', () => {
   it('creates a Markdown skeleton for a documentation item without evidence', async () => {
+    assertActive();
     const doc = await vscode.workspace.openTextDocument(recordUri());
     const diagnostic = await waitFor(
       'a "documentation-without-evidence" diagnostic on ai-governance.yaml (P-6 i is implemented without evidence)',
       () => ours(doc.uri).find((d) => codeOf(d) === 'documentation-without-evidence'),
-      { observed: describeDiagnostics },
+      { observed: () => describeDiagnostics(['documentation-without-evidence']) },
     );
 
     let actions: vscode.CodeAction[] = [];
@@ -49,14 +51,19 @@ describe('quick fix: documentation skeleton', () => {
       },
       { observed: () => `Markdown files before: ${[...before].join(', ')}\nafter: ${after.join(', ')}` },
     );
-    await vscode.workspace.saveAll(false);
 
     for (const file of created) {
       const uri = vscode.Uri.joinPath(workspaceRoot(), file);
       assert.ok(await exists(uri), `${file} exists (workspace.fs.stat)`);
+      // A skeleton written as text edits into the new file sits in an unsaved buffer; save it as a person would.
+      const doc = await vscode.workspace.openTextDocument(uri);
+      if (doc.isDirty) assert.ok(await doc.save(), `saving ${file}`);
       const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       assert.ok(onDisk.trim().length > 0, `${file} has content (a skeleton, not an empty file)`);
       console.log(`[e2e] skeleton ${file}:\n${onDisk.split('\n').slice(0, 8).join('\n')}`);
     }
+    // The fix may also link the new file from the record.
+    const record = await vscode.workspace.openTextDocument(recordUri());
+    if (record.isDirty) assert.ok(await record.save(), 'saving ai-governance.yaml');
   });
 });

@@ -6,8 +6,18 @@ export const EXTENSION_ID = 'ai-governance.ai-governance-vscode';
 export const SOURCE = 'ai-governance';
 
 /** Poll deadlines, in milliseconds. The first publication needs the server started and the workspace scanned. */
-export const FIRST_PUBLISH_MS = 90_000;
-export const DEADLINE_MS = 30_000;
+export const FIRST_PUBLISH_MS = 60_000;
+export const DEADLINE_MS = 20_000;
+
+/**
+ * Called first by every test that needs the extension: fails at once, rather than after a deadline,
+ * when the extension is missing or did not activate (the activation test waits for it).
+ */
+export function assertActive(): void {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed`);
+  if (!ext.isActive) throw new Error(`extension ${EXTENSION_ID} is not active`);
+}
 
 export function workspaceRoot(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -75,17 +85,23 @@ export function formatDiagnostic(d: vscode.Diagnostic): string {
   );
 }
 
-/** What the suite saw, for failure messages: every file's diagnostics of our source (and the count of others). */
-export function describeDiagnostics(): string {
-  const all = vscode.languages.getDiagnostics();
+/**
+ * What the suite saw, for failure messages: per file, the count of our diagnostics by code, then the
+ * diagnostics with one of `codes` (all of ours when none are given), at most `limit` per file.
+ */
+export function describeDiagnostics(codes: string[] = [], limit = 8): string {
   const lines: string[] = [];
-  for (const [uri, ds] of all) {
-    const mine = ds.filter((d) => d.source === SOURCE);
-    const others = ds.length - mine.length;
+  for (const [uri, ds] of vscode.languages.getDiagnostics()) {
     if (ds.length === 0) continue;
-    lines.push(`  ${relative(uri)}: ${mine.length} from "${SOURCE}"${others ? `, ${others} from other sources` : ''}`);
-    for (const d of mine.slice(0, 15)) lines.push(`    ${formatDiagnostic(d)}`);
-    if (mine.length > 15) lines.push(`    … ${mine.length - 15} more`);
+    const mine = ds.filter((d) => d.source === SOURCE);
+    const byCode = new Map<string, number>();
+    for (const d of mine) byCode.set(codeOf(d), (byCode.get(codeOf(d)) ?? 0) + 1);
+    const counts = [...byCode].map(([c, n]) => `${c || '?'}×${n}`).join(', ');
+    const others = ds.length - mine.length;
+    lines.push(`  ${relative(uri)}: ${mine.length} from "${SOURCE}" (${counts || 'none'})${others ? `, ${others} from other sources` : ''}`);
+    const shown = codes.length ? mine.filter((d) => codes.includes(codeOf(d))) : mine;
+    for (const d of shown.slice(0, limit)) lines.push(`    ${formatDiagnostic(d)}`);
+    if (shown.length > limit) lines.push(`    … ${shown.length - limit} more`);
   }
   return lines.length ? lines.join('\n') : '  (no diagnostics at all)';
 }

@@ -1,0 +1,321 @@
+// A person's-eye test: the extension packaged as a .vsix, installed into code-server, used through the
+// workbench in Chromium the way a person would (keyboard shortcuts, Quick Open, mouse hover, light bulb).
+// Needs scripts/e2e/setup.sh to have run.
+//
+//   node scripts/e2e/person.mjs [--vsix <file>]
+//
+// Without --vsix it runs `npm run package` (a production build, then vsce); --vsix uses an existing package.
+// Screenshots go to test-results/ (problems.png, hover.png, quickfix.png, quickfix-applied.png); on
+// failure also the code-server logs. Prints each check and "N passed, N failed"; exits 1 on failure.
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  RESULTS_DIR,
+  ROOT,
+  cleanupRegistry,
+  elapsed,
+  installExtension,
+  launchChromium,
+  makeRunDir,
+  removeRunDir,
+  run,
+  startCodeServer,
+} from './lib.mjs';
+
+const { values: opts } = parseArgs({
+  options: {
+    'no-build': { type: 'boolean', default: false }, // accepted for symmetry; packaging always builds
+    vsix: { type: 'string' },
+  },
+});
+
+const HOVER_QUOTE = 'プライバシー・バイ・デザイン';
+const started = Date.now();
+const cleanup = cleanupRegistry();
+const checks = [];
+let page;
+
+/** One named check: passes unless it throws; a failure is recorded and the next checks still run. */
+async function check(name, body) {
+  const t0 = Date.now();
+  try {
+    const note = await body();
+    checks.push({ name, ok: true });
+    console.log(`  ok   ${name} (${elapsed(t0)})${note ? ` — ${note}` : ''}`);
+    return true;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    checks.push({ name, ok: false, message });
+    console.log(`  FAIL ${name} (${elapsed(t0)})\n${message.replace(/^/gm, '       ')}`);
+    await shot(`failed-${checks.length}.png`);
+    return false;
+  }
+}
+
+async function shot(file) {
+  try {
+    await page?.screenshot({ path: join(RESULTS_DIR, file) });
+  } catch {
+    /* the page may be gone */
+  }
+}
+
+/** Polls an async probe until it returns a truthy value, or throws `what` with the last observation. */
+async function poll(what, probe, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+      last = undefined;
+    } catch (e) {
+      last = e instanceof Error ? e.message : String(e);
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}${last ? `\n(last error: ${last})` : ''}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+const problemRows = () =>
+  page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent ?? ''));
+const problemsBadge = () =>
+  page.$$eval('.badge-content', (badges) => {
+    for (const b of badges) {
+      const label = b.closest('[aria-label]')?.getAttribute('aria-label') ?? '';
+      if (/^Problems\b/.test(label)) return Number(b.textContent?.trim() || '0');
+    }
+    return 0;
+  });
+
+async function commandPalette(command) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${command}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Screen rectangle of the first occurrence of `text` in the active editor's rendered lines. */
+function textRect(text) {
+  return page.evaluate((needle) => {
+    const editor = document.querySelector('.editor-group-container.active .monaco-editor .view-lines') ?? document.querySelector('.monaco-editor .view-lines');
+    if (!editor) return null;
+    const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+    // Monaco renders spaces as U+00A0; compare with plain spaces.
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const line = n.parentElement?.closest('.view-line');
+      if (!line) continue;
+      const lineText = line.textContent.replace(/\u00a0/g, ' ');
+      const at = lineText.indexOf(needle);
+      if (at < 0) continue;
+      // Find the text node and offset where the needle starts within this line.
+      const lineWalker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      let offset = at;
+      for (let t = lineWalker.nextNode(); t; t = lineWalker.nextNode()) {
+        if (offset < t.textContent.length) {
+          const range = document.createRange();
+          range.setStart(t, offset);
+          range.setEnd(t, Math.min(t.textContent.length, offset + needle.length));
+          const r = range.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height };
+        }
+        offset -= t.textContent.length;
+      }
+    }
+    return null;
+  }, text);
+}
+
+let exitCode = 2;
+try {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  let vsix = opts.vsix;
+  if (!vsix) {
+    // npm run package builds (production) and packages.
+    console.log(`package: npm run package (${run('npm', ['run', '--silent', 'package'])})`);
+    vsix = join(ROOT, 'out/ai-governance.vsix');
+  }
+  if (!existsSync(vsix)) throw new Error(`${vsix} does not exist`);
+
+  const runDir = makeRunDir('ai-gov-person');
+  cleanup.add(() => removeRunDir(runDir));
+  const installed = installExtension(runDir, vsix);
+  console.log(`installed ${vsix}: ${installed.split('\n').filter((l) => /install/i.test(l)).pop() ?? installed}`);
+
+  const server = await startCodeServer(runDir);
+  cleanup.add(server.stop);
+  const browser = await launchChromium(runDir);
+  cleanup.add(() => browser.close());
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${server.url}?folder=${encodeURIComponent(runDir.workspace)}`, { waitUntil: 'domcontentloaded' });
+  const recordPath = join(runDir.workspace, 'ai-governance.yaml');
+  const recordLines = readFileSync(recordPath, 'utf8').split('\n');
+  console.log(`workbench at ${server.url} (${elapsed(started)})`);
+
+  await check('the workbench opens the workspace', async () => {
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    await page.locator('#workbench\\.parts\\.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'ai-governance.yaml' }).first().waitFor({ timeout: 60_000 });
+  });
+
+  const problemsOk = await check('the Problems panel lists problems (Ctrl+Shift+M)', async () => {
+    await page.locator('.part.editor').click({ position: { x: 200, y: 200 } });
+    await page.keyboard.press('Control+Shift+M');
+    let how = 'Ctrl+Shift+M';
+    try {
+      await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 5_000 });
+    } catch {
+      how = 'command palette "View: Focus Problems"';
+      await commandPalette('View: Focus Problems');
+      await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 10_000 });
+    }
+    // The extension activates, starts its server and scans the workspace; a person waits a little.
+    const rows = await poll('problems in the Problems panel', async () => {
+      const r = await problemRows();
+      return r.length > 0 ? r : undefined;
+    }, 90_000);
+    const badge = await poll('the Problems badge to count them', async () => (await problemsBadge()) || undefined, 10_000);
+    await shot('problems.png');
+    const files = rows.map((r) => /problems? in file (\S+)/.exec(r)?.[1]).filter(Boolean);
+    return `${how}; badge ${badge}, ${rows.length} rows; files: ${files.join(', ') || '(none)'}`;
+  });
+
+  const openOk = await check('Quick Open (Ctrl+P) opens ai-governance.yaml', async () => {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('ai-governance.yaml');
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'ai-governance.yaml' }).first();
+    await row.waitFor({ timeout: 20_000 });
+    // The plain name ranks before team.ai-governance.yaml.
+    const first = await row.getAttribute('aria-label');
+    if (!first?.startsWith('ai-governance.yaml')) throw new Error(`first Quick Open result is "${first}"`);
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: 'ai-governance.yaml' }).waitFor({ timeout: 15_000 });
+    await poll('the editor to show the record', async () => (await textRect('apiVersion')) !== null, 15_000);
+  });
+
+  await check(`hovering the D-2 i key shows the guideline text ("${HOVER_QUOTE}")`, async () => {
+    if (!openOk) throw new Error('skipped: the record is not open');
+    const line = recordLines.findIndex((l) => l.trim().startsWith('D-2 i:')) + 1;
+    if (line <= 0) throw new Error('the record has no "D-2 i:" key');
+    // Go to the line (Ctrl+G) so that it is on screen.
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type(String(line));
+    await page.keyboard.press('Enter');
+    const rect = await poll('the "D-2 i" key on screen', () => textRect('D-2 i:'), 10_000);
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: HOVER_QUOTE });
+    let how = 'mouse';
+    try {
+      await poll('the hover with the guideline quote', async () => {
+        await page.mouse.move(rect.x + 2, rect.y + rect.height / 2);
+        await page.mouse.move(rect.x + Math.min(rect.width / 3, 12), rect.y + rect.height / 2, { steps: 4 });
+        return hover.first().isVisible({ timeout: 2_500 }).then(async (v) => v || (await hover.first().waitFor({ timeout: 2_500 }).then(() => true, () => false)));
+      }, 30_000);
+    } catch (e) {
+      // The keyboard way (Ctrl+K Ctrl+I) tells an extension problem apart from a mouse problem in headless Chromium.
+      how = 'keyboard (Ctrl+K Ctrl+I) after the mouse hover did not show it';
+      await page.mouse.click(rect.x + 4, rect.y + rect.height / 2);
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      try {
+        await hover.first().waitFor({ state: 'visible', timeout: 10_000 });
+      } catch {
+        const shown = await page.locator('.monaco-hover:not(.hidden)').allInnerTexts();
+        throw new Error(`${e instanceof Error ? e.message : e}\nhover text seen: ${JSON.stringify(shown).slice(0, 1500)}`);
+      }
+    }
+    // Let the fade-in finish so that the screenshot shows it.
+    await poll('the hover to be fully shown', () =>
+      hover.first().evaluate((el) => Number(getComputedStyle(el.closest('.monaco-resizable-hover, .monaco-hover') ?? el).opacity) >= 1), 5_000).catch(() => {});
+    await shot('hover.png');
+    const text = await hover.first().innerText();
+    if (!text.includes('出典')) throw new Error(`the hover has no citation (出典):\n${text.slice(0, 1500)}`);
+    return how;
+  });
+
+  await check('the quick fix (Ctrl+.) adds the missing item D-7 ii', async () => {
+    if (!problemsOk) throw new Error('skipped: no problems listed');
+    await page.mouse.move(10, 450); // away from any hover
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+M');
+    const filter = page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
+    await filter.waitFor({ state: 'visible', timeout: 10_000 });
+    await filter.fill('D-7 ii');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'D-7 ii' }).filter({ hasNotText: 'problems in file' });
+    await poll('a problem about D-7 ii in the Problems panel', () => problem.first().isVisible(), 20_000).catch(async (e) => {
+      throw new Error(`${e.message}\nrows: ${JSON.stringify(await problemRows())}`);
+    });
+    // Opening the problem puts the cursor on it in the editor.
+    await problem.first().dblclick();
+    await page.locator('.tabs-container .tab.active', { hasText: 'ai-governance.yaml' }).waitFor({ timeout: 10_000 });
+    // The light bulb appears where the cursor is; a person clicks it (or presses Ctrl+. in the editor).
+    const menu = page.locator('.action-widget');
+    const bulb = page.locator('.editor-group-container.active .lightBulbWidget, .editor-group-container.active .codicon-light-bulb').first();
+    let how = 'light bulb';
+    try {
+      await bulb.waitFor({ state: 'visible', timeout: 10_000 });
+      await bulb.click();
+      await menu.waitFor({ state: 'visible', timeout: 5_000 });
+    } catch {
+      how = 'Ctrl+. in the editor';
+      await page.locator('.editor-group-container.active .monaco-editor .view-lines').click({ position: { x: 5, y: 5 } }).catch(() => {});
+      await page.keyboard.press('Escape');
+      await problem.first().press('Enter').catch(() => {}); // reopens the problem with the editor focused
+      await page.keyboard.press('Control+.');
+      await menu.waitFor({ state: 'visible', timeout: 15_000 });
+    }
+    // Choose the fix with the arrow keys and Enter, as the menu is long when several problems share a line
+    // (and it blocks pointer events right after it opens).
+    const focused = menu.locator('.monaco-list-row.focused');
+    const seen = [];
+    let title = '';
+    for (let i = 0; i < 100; i++) {
+      const label = ((await focused.getAttribute('aria-label', { timeout: 2_000 }).catch(() => '')) ?? '').trim();
+      if (label.includes('D-7 ii')) {
+        title = label;
+        break;
+      }
+      if (label && seen.includes(label)) break; // wrapped around
+      if (label) seen.push(label);
+      await page.keyboard.press('ArrowDown');
+    }
+    if (!title) throw new Error(`no quick fix mentioning D-7 ii in the menu:\n${seen.map((l) => `  ${l}`).join('\n') || JSON.stringify(await menu.allInnerTexts())}`);
+    await shot('quickfix.png');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+S');
+    await poll('ai-governance.yaml on disk to contain "D-7 ii:"', () => readFileSync(recordPath, 'utf8').includes('D-7 ii:'), 15_000);
+    await poll('the D-7 ii problem to leave the Problems panel', async () => !(await problem.count()), 30_000);
+    await filter.fill('');
+    await poll('the other problems to be listed again', async () => (await problemRows()).length > 0, 10_000).catch(() => {});
+    await shot('quickfix-applied.png');
+    return `${how}: applied "${title}"`;
+  });
+
+  const failed = checks.filter((c) => !c.ok);
+  if (failed.length > 0) {
+    for (const [from, to] of [
+      [server.logPath, 'person-code-server.log'],
+      [join(runDir.userDataDir, 'logs'), 'person-logs'],
+    ]) {
+      if (existsSync(from)) cpSync(from, join(RESULTS_DIR, to), { recursive: true });
+    }
+  }
+  console.log(`screenshots in ${RESULTS_DIR}`);
+  console.log('');
+  console.log(`${checks.length - failed.length} passed, ${failed.length} failed`);
+  exitCode = failed.length > 0 ? 1 : 0;
+} catch (e) {
+  console.error(`person test harness error: ${e instanceof Error ? e.stack : e}`);
+  await shot('person-error.png');
+  console.log(`${checks.filter((c) => c.ok).length} passed, ${checks.filter((c) => !c.ok).length + 1} failed`);
+  exitCode = 2;
+} finally {
+  await cleanup.runAll();
+  console.log(`person: ${elapsed(started)} in all`);
+}
+process.exit(exitCode);
