@@ -26,6 +26,10 @@ describe('canonical forms', () => {
     ['C-7-6', 'C-7-6'],
     ['C－７－６', 'C-7-6'],
     ['C-10-2', 'C-10-2'],
+    ['7)', 'C-7'],
+    ['7）', 'C-7'],
+    ['7) ⑥', 'C-7-6'],
+    ['7）⑥', 'C-7-6'],
     ['II)', 'H-2'],
     ['II）', 'H-2'],
     ['H-II', 'H-2'],
@@ -46,11 +50,21 @@ describe('canonical forms', () => {
     });
   }
 
-  for (const raw of ['', 'foo', 'D-', 'D-7', 'II', '1)', 'X-1']) {
+  for (const raw of ['', 'foo', 'D-', 'D-7', 'II', '1', 'X-1', '11)']) {
     test(`"${raw}" is not an id`, () => {
       assert.equal(resolveId(raw, catalog).status, 'unknown');
     });
   }
+});
+
+test('every alias the catalog lists resolves to its item', () => {
+  const wrong = catalog.items.flatMap((item) =>
+    item.aliases.flatMap((alias) => {
+      const resolution = resolveId(alias, catalog);
+      return resolution.status === 'alias' && resolution.id === item.id ? [] : [`${alias} (${item.id})`];
+    }),
+  );
+  assert.deepEqual(wrong, []);
 });
 
 describe('did you mean', () => {

@@ -38,10 +38,11 @@ export function canonicalForm(raw: string): string | null {
   const s = fold(raw);
   let m = /^([DPU])\s*-?\s*(\d+)\s*\)?\s*[-.\s]?\s*([ivx]+)\s*\.?$/i.exec(s);
   if (m) return `${m[1].toUpperCase()}-${Number(m[2])} ${m[3].toLowerCase()}`;
-  m = /^C\s*-?\s*(\d+)\s*\)?$/i.exec(s);
-  if (m) return `C-${Number(m[1])}`;
-  m = /^C\s*-?\s*(\d+)\s*\)?\s*[-\s]\s*(\d+)$/i.exec(s);
-  if (m) return `C-${Number(m[1])}-${Number(m[2])}`;
+  // Principles as the guideline prints them: `C-7`, `7)`, `7）`; sub-items `C-7 ⑥`, `7) ⑥` (⑥ folds to 6).
+  m = /^(?:C\s*-?\s*(\d+)\s*\)?|(\d+)\s*\))$/i.exec(s);
+  if (m) return `C-${Number(m[1] ?? m[2])}`;
+  m = /^(?:C\s*-?\s*(\d+)\s*\)?\s*[-\s]|(\d+)\s*\)\s*-?)\s*(\d+)$/i.exec(s);
+  if (m) return `C-${Number(m[1] ?? m[2])}-${Number(m[3])}`;
   m = /^H\s*-?\s*(\d+)$/i.exec(s);
   if (m) return `H-${Number(m[1])}`;
   m = /^(?:H\s*-?\s*)?([IVX]+)\s*\)?\.?$/i.exec(s);
