@@ -3,6 +3,7 @@
  * call into the engine; the handlers only convert to and from LSP types.
  */
 import { promises as fsp } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { dirname, relative, resolve, sep } from 'node:path';
 import {
   CodeActionKind,
@@ -17,6 +18,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { checkDelay } from './checkDelay';
 import { CheckPool } from './checkPool';
 import { createEngine, type CheckedDocument } from './engine';
 import { tooLargeDiagnostic } from './engine/check';
@@ -29,8 +31,9 @@ import { CoverageRequest, ItemTextRequest, RecheckWorkspaceRequest, SETTINGS_SEC
 import { normaliseSettings, type ServerSettings } from './settings';
 import { CachedFileSystem, GovernanceFileMatcher, scanFolder } from './workspace';
 
-/** Typing pauses shorter than this re-check once, not per keystroke. */
-const CHANGE_DEBOUNCE_MS = 15;
+
+/** Scans of at least this many records run in worker threads; fewer are quicker on the main thread. */
+const WORKER_SCAN_MIN_FILES = 20;
 
 export interface ServerState {
   connection: Connection;
@@ -79,27 +82,32 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri, version, diagnostics: doc.diagnostics.map(toLspDiagnostic) });
   }
 
+  /** uri → how long its last check took (ms), to pace re-checks while typing */
+  const checkCost = new Map<string, number>();
+
   function checkText(uri: string, text: string, version: number | undefined): void {
     const path = pathOf(uri);
-    remember(uri, engine.check({ path, text, workspaceRoot: rootFor(path) }, settings.check), version);
+    const start = performance.now();
+    const doc = engine.check({ path, text, workspaceRoot: rootFor(path) }, settings.check);
+    checkCost.set(uri, performance.now() - start);
+    remember(uri, doc, version);
   }
 
-  async function checkFromDisk(path: string): Promise<void> {
+  /** Checks a file as it is on disk; `inWorker` for scans of many files (see WORKER_SCAN_MIN_FILES). */
+  async function checkFromDisk(path: string, inWorker = false): Promise<void> {
     const uri = URI.file(path).toString();
     if (documents.get(uri)) return; // the editor's text wins over the disk's
     const workspaceRoot = rootFor(path);
-    if (pool) {
+    if (pool && inWorker) {
       const result = await pool.check({ path, workspaceRoot, settings: settings.check });
       if (documents.get(uri)) return;
-      if (!result.ok) {
-        connection.console.warn(`cannot read ${path}: ${result.error}`);
-        forget(uri);
+      if (result.ok) {
+        onDisk.add(uri);
+        const input = { path, text: result.text, workspaceRoot };
+        remember(uri, { input, settings: settings.check, record: null, diagnostics: result.diagnostics }, undefined, result.evidence);
         return;
       }
-      onDisk.add(uri);
-      const input = { path, text: result.text, workspaceRoot };
-      remember(uri, { input, settings: settings.check, record: null, diagnostics: result.diagnostics }, undefined, result.evidence);
-      return;
+      // The worker could not do it (unreadable file, a lost worker): the main thread tries and reports.
     }
     try {
       const stat = await fsp.stat(path);
@@ -135,7 +143,8 @@ export function startServer(connection: Connection): void {
     }
     const foundUris = new Set(found.map((p) => URI.file(p).toString()));
     for (const uri of [...onDisk]) if (!foundUris.has(uri) && !documents.get(uri)) forget(uri);
-    await Promise.all(found.map(checkFromDisk));
+    const inWorker = found.length >= WORKER_SCAN_MIN_FILES;
+    await Promise.all(found.map((path) => checkFromDisk(path, inWorker)));
     const problems = [...checked.values()].reduce((n, c) => n + c.doc.diagnostics.length, 0);
     void connection.sendNotification(WorkspaceCheckedNotification.method, { files: found.length, problems } satisfies WorkspaceCheckedNotification.Params);
     return found.length;
@@ -247,20 +256,23 @@ export function startServer(connection: Connection): void {
 
   documents.onDidChangeContent(({ document }) => {
     if (!isGovernance(document.uri)) return;
+    // Edits that arrive before the timer fires are checked together, once.
     clearTimeout(timers.get(document.uri));
+    const delay = checkDelay(checkCost.get(document.uri));
     timers.set(
       document.uri,
       setTimeout(() => {
         timers.delete(document.uri);
         const current = documents.get(document.uri);
         if (current) checkText(current.uri, current.getText(), current.version);
-      }, CHANGE_DEBOUNCE_MS),
+      }, delay),
     );
   });
 
   documents.onDidClose(({ document }) => {
     clearTimeout(timers.get(document.uri));
     timers.delete(document.uri);
+    checkCost.delete(document.uri);
     const path = pathOf(document.uri);
     if (URI.parse(document.uri).scheme === 'file' && isGovernance(document.uri)) {
       checked.delete(document.uri);

@@ -4,7 +4,7 @@
  * settings, custom requests, and bad input that must never take the server down.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -248,5 +248,50 @@ describe('bad input never takes the server down', () => {
       assert.ok(hover, 'another file still gets hovers');
       client.close(path);
     });
+  });
+});
+
+describe('multi-root and larger workspaces', () => {
+  let a: string;
+  let b: string;
+  let client: TestClient;
+  const RECORDS = 25; // above the server's threshold for checking a scan in worker threads
+  before(async () => {
+    a = mkdtempSync(join(tmpdir(), 'ai-gov-root-a-'));
+    b = mkdtempSync(join(tmpdir(), 'ai-gov-root-b-'));
+    for (let i = 0; i < RECORDS; i++) {
+      const folder = join(a, `team-${i}`);
+      mkdirSync(folder);
+      writeFileSync(join(folder, 'ai-governance.yaml'), `apiVersion: ai-governance/v1\nroles: [developer]\nitems:\n  D-7) ii.:\n    status: implemented\n    owner: チーム${i}\n    evidence: [docs/missing-${i}.md]\n`);
+    }
+    mkdirSync(join(a, 'shared'));
+    writeFileSync(join(a, 'shared', 'policy.md'), '# 方針\n');
+    writeFileSync(join(b, 'ai-governance.yaml'), 'apiVersion: ai-governance/v1\nroles: [provider]\nitems:\n  P-6 i:\n    status: implemented\n    owner: 基盤\n    evidence: [../' + a.split('/').pop() + '/shared/policy.md]\n');
+    client = await TestClient.start({ folders: [a, b] });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(a, { recursive: true, force: true });
+    rmSync(b, { recursive: true, force: true });
+  });
+
+  test('every record of every folder is checked, the many in worker threads, each exactly', async () => {
+    const records = Array.from({ length: RECORDS }, (_, i) => join(a, `team-${i}`, 'ai-governance.yaml'));
+    await client.until(() => records.every((r) => client.diagnosticsOf(r)) && client.diagnosticsOf(join(b, 'ai-governance.yaml')), 'all records', 30_000);
+    for (const [i, record] of records.entries()) {
+      const found = client.diagnosticsOf(record)!;
+      assert.ok(found.some((d) => d.code === 'non-canonical-id'), `${record}: the alias`);
+      assert.ok(found.some((d) => d.code === 'evidence-not-found' && text(d).includes(`missing-${i}.md`)), `${record}: its own evidence`);
+    }
+  });
+
+  test('evidence is resolved against its own workspace folder: another folder is outside', async () => {
+    const record = join(b, 'ai-governance.yaml');
+    await client.until(() => codes(client, record).includes('evidence-outside-workspace'), 'the escape reported');
+  });
+
+  test('a folder removed from the workspace takes its diagnostics with it', async () => {
+    void client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uri(b), name: b }] } });
+    await client.until(() => client.diagnosticsOf(join(b, 'ai-governance.yaml'))?.length === 0, 'the removed folder cleared');
   });
 });

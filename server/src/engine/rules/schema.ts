@@ -11,7 +11,9 @@ import type { Rule, RuleContext } from './context';
 let validator: ValidateFunction | undefined;
 
 function validate(value: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: false, validateFormats: false, verbose: true }).compile(schemaJson);
+  // inlineRefs: false — every item key refers to one entry schema; inlining it per item made the
+  // first check of a session take 380 ms and 55 MB, called as a function it takes 50 ms and 13 MB.
+  validator ??= new Ajv({ allErrors: true, strict: false, validateFormats: false, verbose: true, inlineRefs: false }).compile(schemaJson);
   validator(value);
   return validator.errors ?? [];
 }
