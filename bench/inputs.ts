@@ -7,8 +7,8 @@ import { loadCatalog } from '../server/src/engine/catalog';
 const catalog = loadCatalog();
 const STATUSES = ['implemented', 'partial', 'planned'];
 
-/** A note paragraph in the register governance staff write in. */
-function note(seed: number, lines: number): string[] {
+/** A note paragraph in the register governance staff write in; `long` notes add a follow-up to every other line. */
+function note(seed: number, lines: number, long = false): string[] {
   const phrases = [
     '学習データの出所と前処理の判断を記録し、四半期ごとにデータ管理委員会で見直す。',
     '外部委託先との契約でデータの取扱いと再委託の条件を定め、年次で監査している。',
@@ -16,7 +16,8 @@ function note(seed: number, lines: number): string[] {
     '評価指標の閾値を下回った場合は再学習の要否を判断する会議を開く。',
     '利用者向けの説明資料を改訂し、社内ポータルで公開した。',
   ];
-  return Array.from({ length: lines }, (_, i) => `      ${phrases[(seed + i) % phrases.length]}`);
+  const followUp = '対応状況は関係部署と共有済み。';
+  return Array.from({ length: lines }, (_, i) => `      ${phrases[(seed + i) % phrases.length]}${long && i % 2 ? followUp : ''}`);
 }
 
 export interface RecordShape {
@@ -25,10 +26,13 @@ export interface RecordShape {
   systems: number;
   /** use only the first n catalog items (a typical record lists its roles' items, not all) */
   items?: number;
+  /** leave these items out (the benchmark's edits add them) */
+  omit?: readonly string[];
+  longNotes?: boolean;
 }
 
 export function generateRecord(shape: RecordShape): string {
-  const items = catalog.items.slice(0, shape.items ?? catalog.items.length);
+  const items = catalog.items.slice(0, shape.items ?? catalog.items.length).filter((i) => !shape.omit?.includes(i.id));
   const systemLines = shape.systems * 4 + Math.ceil(shape.systems / 3);
   const fixedPerItem = 6 + (shape.systems > 0 ? 1 : 0);
   const left = shape.lines - 10 - systemLines - items.length * fixedPerItem;
@@ -55,14 +59,14 @@ export function generateRecord(shape: RecordShape): string {
     out.push('    evidence:', '      - docs/record.md');
     out.push('    reviewed: 2026-10-01');
     if (shape.systems > 0) out.push(`    systems: [system-${i % shape.systems}]`);
-    if (noteLines > 0) out.push('    note: |', ...note(i, noteLines));
+    if (noteLines > 0) out.push('    note: |', ...note(i, noteLines, shape.longNotes));
   });
   return out.join('\n') + '\n';
 }
 
-/** Sizes of DESIGN §8 / the benchmark issue: ~300, ~2,000 and ~20,000 lines (~1.7 MB). */
+/** Sizes of DESIGN §8 / the benchmark issue: ~300, ~2,000 and ~20,000 lines (~1.7 MB); the large one lacks G-6-1, which the edits add. */
 export const SIZES: Record<'typical' | 'large' | 'huge', RecordShape> = {
   typical: { lines: 300, systems: 2, items: 40 },
-  large: { lines: 2000, systems: 60 },
-  huge: { lines: 20000, systems: 2000 },
+  large: { lines: 2000, systems: 60, omit: ['G-6-1'] },
+  huge: { lines: 20000, systems: 2000, longNotes: true },
 };

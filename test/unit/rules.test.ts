@@ -91,6 +91,12 @@ describe('schema: missing-field, unknown-key, wrong-type, invalid-value', () => 
     assert.match(d.message, /roles/);
     assert.equal(result.of('unknown-key').length, 1);
   });
+  test('x- keys under items are extensions, not items', () => {
+    const text = `${HEADER}roles: [developer]\nitems:\n  x-internal:\n    foo: 1\n  D-7 ii:\n    status: planned\n`;
+    const result = check(text);
+    assert.deepEqual(result.codes.filter((c) => c !== 'missing-required-item' && c !== 'missing-expected-item'), []);
+    assert.ok(!result.of('missing-required-item').some((d) => d.data.itemId === 'D-7 ii'));
+  });
   test('a bad status value is on the value', () => {
     const text = `${HEADER}roles: [developer]\nitems:\n  D-7 ii:\n    status: done\n`;
     const [d] = check(text).of('invalid-value');

@@ -51,6 +51,7 @@ export function buildJsonSchema(catalog: GuidelineCatalog): Record<string, unkno
       items: field('items', {
         type: 'object',
         properties: itemProperties,
+        patternProperties: EXTENSIONS,
         additionalProperties: { $ref: '#/definitions/itemEntry' },
       }),
     },

@@ -5,6 +5,7 @@
 import type { GuidelineCatalog } from './catalog';
 import type { Role } from './catalogTypes';
 import { resolveId, type IdResolution } from './ids';
+import { isExtensionKey } from './vocabulary';
 import { parseDocument, type ParsedDocument, type YMap, type YNode, type YPair, type YScalar } from './parse';
 
 export interface ItemEntry {
@@ -69,9 +70,9 @@ export function readRecord(text: string, catalog: GuidelineCatalog): GovernanceR
   const advancedPair = pairOf(root, 'advancedAI');
   const advancedAI = advancedPair?.value?.type === 'scalar' && advancedPair.value.value === true;
   const itemsPair = pairOf(root, 'items');
-  const items: ItemEntry[] = (asMap(itemsPair?.value)?.pairs ?? []).map((pair) => {
+  const items: ItemEntry[] = (asMap(itemsPair?.value)?.pairs ?? []).flatMap((pair) => {
     const rawId = String(pair.key.value ?? '');
-    return { pair, rawId, resolution: resolveId(rawId, catalog), fields: asMap(pair.value) };
+    return isExtensionKey(rawId) ? [] : [{ pair, rawId, resolution: resolveId(rawId, catalog), fields: asMap(pair.value) }];
   });
   const systemsNode = pairOf(root, 'systems')?.value;
   const systems: SystemEntry[] = (systemsNode?.type === 'seq' ? systemsNode.items : []).flatMap((n) => {

@@ -56,6 +56,11 @@ export const KIND_TEXT: Record<(typeof SYSTEM_KINDS)[number], { ja: string; en: 
   other: { ja: 'その他', en: 'Other' },
 };
 
+/** `x-` keys are the user's own extensions, at every level (items included); the checks leave them alone. */
+export function isExtensionKey(key: string): boolean {
+  return key.startsWith('x-');
+}
+
 /** Governance file names (DESIGN §2). */
 export function isGovernanceFileName(name: string): boolean {
   return name === 'ai-governance.yaml' || name === 'ai-governance.yml' || (name.endsWith('.ai-governance.yaml') && name.length > '.ai-governance.yaml'.length);
