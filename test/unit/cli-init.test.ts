@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { createEngine } from '../../server/src/engine';
-import { loadCatalog, ROLES } from '../../server/src/engine/catalog';
+import { loadCatalog, ROLES, shortTitle } from '../../server/src/engine/catalog';
 import type { Role } from '../../server/src/engine/catalogTypes';
 import { runCli, workspace } from '../support/cli';
 
@@ -42,7 +42,7 @@ describe('init', () => {
           assert.deepEqual(Object.keys(data.items ?? {}), expected, label);
           for (const id of expected) {
             assert.equal(data.items[id].status, 'planned', `${label} ${id}`);
-            const title = catalog.get(id)?.title ?? '';
+            const title = shortTitle(catalog.get(id)?.title ?? '');
             assert.ok(text.includes(`\n  ${id}: # ${title}\n`), `${label}: ${id} has its title as a comment`);
           }
           const checked = engine.check({ path, text, workspaceRoot: ws.root });

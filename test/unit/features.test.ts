@@ -1,7 +1,8 @@
 /** Hover, completion, outline and links, with a caret marking where the user points. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { HEADER, RECORD, WORKSPACE, caret, makeEngine } from '../support/engine';
+import { HEADER, RECORD, WORKSPACE, caret, check, makeEngine } from '../support/engine';
+import { loadCatalog, shortTitle } from '../../server/src/engine/catalog';
 
 function at(textWithCaret: string) {
   const { text, position } = caret(textWithCaret);
@@ -101,5 +102,19 @@ describe('coverage', () => {
     assert.equal(result.covered, 2);
     assert.ok(result.missing.includes('D-2 i') && !result.missing.includes('D-7 ii'));
     assert.deepEqual(result.byStatus, { planned: 2 });
+  });
+});
+
+describe('long titles', () => {
+  test('the sentence-long titles of 第2部 D are shortened in messages, fixes and comments', () => {
+    const h7 = loadCatalog().get('H-7')!;
+    assert.ok(h7.title.length > 60, 'H-7 is titled by its whole sentence');
+    const short = shortTitle(h7.title);
+    assert.equal(short.length, 30);
+    assert.ok(short.endsWith('…') && h7.title.startsWith(short.slice(0, -1)));
+    assert.equal(shortTitle('開発関連情報の文書化'), '開発関連情報の文書化');
+    const text = `${HEADER}roles: [developer]\nadvancedAI: true\nitems:\n  D-2 i:\n    status: planned\n`;
+    const missing = check(text).of('missing-required-item').find((d) => d.data.itemId === 'H-7')!;
+    assert.ok(missing.message.includes(short), missing.message);
   });
 });

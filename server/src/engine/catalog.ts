@@ -81,6 +81,17 @@ export class GuidelineCatalog {
   }
 }
 
+/**
+ * A title short enough for a message, a menu entry, an outline or a YAML comment. Most titles are
+ * short; those of 第2部 D (H-1 … H-12) are whole sentences, shown in full only where the item is quoted.
+ */
+export function shortTitle(title: string): string {
+  const english = /^[\x20-\x7e]*$/.test(title);
+  const max = english ? 60 : 30;
+  if (title.length <= max) return title;
+  return english ? `${title.slice(0, max - 3).trimEnd()}...` : `${title.slice(0, max - 1)}…`;
+}
+
 let shared: GuidelineCatalog | undefined;
 
 /** The bundled catalog, built once per process. */

@@ -2,7 +2,7 @@
  * Text edits that keep a record's layout: insert an item entry in guideline order, add a field to
  * an entry, append to a list. Edits never re-serialise YAML, so every comment stays where it was.
  */
-import type { GuidelineCatalog } from './catalog';
+import { shortTitle, type GuidelineCatalog } from './catalog';
 import type { YNode, YPair } from './parse';
 import { asMap, pairOf, type GovernanceRecord, type ItemEntry } from './record';
 import type { TextEdit } from './types';
@@ -74,7 +74,7 @@ function fieldIndent(record: GovernanceRecord, entry: ItemEntry | null): number 
 export function entryText(id: string, title: string, indent: number, eol: string): string {
   const pad = ' '.repeat(indent);
   const inner = ' '.repeat(indent + 2);
-  return [`${pad}${yamlScalar(id)}: # ${title}`, `${inner}status: planned`, `${inner}owner: ""`, `${inner}evidence: []`, `${inner}# reviewed: YYYY-MM-DD`].join(eol) + eol;
+  return [`${pad}${yamlScalar(id)}: # ${shortTitle(title)}`, `${inner}status: planned`, `${inner}owner: ""`, `${inner}evidence: []`, `${inner}# reviewed: YYYY-MM-DD`].join(eol) + eol;
 }
 
 /** Inserts entries for `ids` (canonical) in guideline order, each before the first entry that follows it. */

@@ -3,7 +3,7 @@
  * passes in, keyed on their code and data. Every fix is re-parsed before it is offered: one that
  * would break the YAML or lose a comment is dropped.
  */
-import type { GuidelineCatalog } from './catalog';
+import { shortTitle, type GuidelineCatalog } from './catalog';
 import { appendEvidence, applyOffsetEdits, insertItems, setField, toTextEdits, yamlScalar, type OffsetEdit } from './edits';
 import { parseDocument } from './parse';
 import type { GovernanceRecord, ItemEntry } from './record';
@@ -81,7 +81,7 @@ export function fixesFor(diagnostics: readonly EngineDiagnostic[], context: FixC
       case 'missing-expected-item': {
         if (!item) break;
         const ids = data.missingSubItems ?? [item.id];
-        offer(T.addItem[language](ids.join(', '), item.title), diagnostic, insertItems(record, catalog, ids), { isPreferred: true });
+        offer(T.addItem[language](ids.join(', '), shortTitle(item.title)), diagnostic, insertItems(record, catalog, ids), { isPreferred: true });
         const allMissing = context.all.filter((d) => d.code === 'missing-required-item');
         if (allMissing.length > 1 && diagnostic.code === 'missing-required-item') {
           const allIds = allMissing.flatMap((d) => d.data.missingSubItems ?? (d.data.itemId ? [d.data.itemId] : []));
@@ -103,7 +103,7 @@ export function fixesFor(diagnostics: readonly EngineDiagnostic[], context: FixC
       case 'unknown-item': {
         if (!entry) break;
         (data.suggestions ?? []).forEach((id, index) => {
-          offer(T.didYouMean[language](id, catalog.get(id)?.title ?? ''), diagnostic, [keyEdit(entry, id)], { isPreferred: index === 0 && (data.suggestions?.length ?? 0) === 1 });
+          offer(T.didYouMean[language](id, shortTitle(catalog.get(id)?.title ?? '')), diagnostic, [keyEdit(entry, id)], { isPreferred: index === 0 && (data.suggestions?.length ?? 0) === 1 });
         });
         break;
       }

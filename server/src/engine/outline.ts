@@ -1,5 +1,5 @@
 /** Document symbols (the outline) and document links (evidence paths). */
-import type { GuidelineCatalog } from './catalog';
+import { shortTitle, type GuidelineCatalog } from './catalog';
 import { resolveEvidence } from './evidence';
 import { pairOf, scalarText, stringsOf, type GovernanceRecord } from './record';
 import type { CheckInput, Range } from './types';
@@ -29,7 +29,7 @@ export function outline(record: GovernanceRecord, catalog: GuidelineCatalog): Ou
     if (key === 'items') {
       symbol.children = record.items.map((entry) => {
         const id = entry.resolution.status === 'unknown' ? entry.rawId : entry.resolution.id;
-        const title = catalog.get(id)?.title ?? '';
+        const title = shortTitle(catalog.get(id)?.title ?? '');
         return {
           name: title ? `${entry.rawId} ${title}` : entry.rawId,
           detail: scalarText(pairOf(entry.fields, 'status')?.value) ?? '',

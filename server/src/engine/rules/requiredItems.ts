@@ -3,6 +3,7 @@
  * finding per item on the `items` key (or on `roles` when there is no `items`). A principle is
  * covered by its own key (C-7) or by all of its sub-items (C-7-1 … C-7-6).
  */
+import { shortTitle } from '../catalog';
 import type { CatalogItem, Role } from '../catalogTypes';
 import { presentIds } from '../record';
 import { ROLE_INFO } from '../vocabulary';
@@ -40,7 +41,7 @@ export const requiredItemsRule: Rule = ({ record, catalog, report }) => {
       code: requirement === 'required' ? 'missing-required-item' : 'missing-expected-item',
       start: anchor.start,
       end: anchor.end,
-      params: { id: item.id, title: item.title, titleEn: item.titleEn, role: label.ja, roleEn: label.en, word: item.level.word, detail, detailEn },
+      params: { id: item.id, title: shortTitle(item.title), titleEn: shortTitle(item.titleEn), role: label.ja, roleEn: label.en, word: item.level.word, detail, detailEn },
       data: { itemId: item.id, missingSubItems },
     });
   }
