@@ -47,6 +47,15 @@ describe('yaml-syntax / multiple-documents / unsupported-yaml / file-too-large',
     const result = check(`${HEADER}roles: [developer\nitems: {}\n`);
     assert.ok(result.of('yaml-syntax').length > 0);
   });
+  test('a key twice in one mapping is reported on the second, in the message language', () => {
+    const text = `${HEADER}roles: [developer]\nroles: [provider]\nitems:\n  D-7 ii:\n    status: planned\n    status: implemented\n  D-7 ii:\n    status: planned\n`;
+    const result = check(text);
+    const found = result.of('yaml-syntax');
+    assert.deepEqual(found.map((d) => `${d.range.start.line}:${textAt(text, d)}`), ['7:roles', '11:status', '12:D-7 ii']);
+    assert.match(found[1].message, /キー「status」が同じマッピングに 2 回あります/);
+    assert.equal(result.of('duplicate-item').length, 0, 'the same spelling twice is the YAML error only');
+    assert.match(check(text, { settings: { language: 'en' } }).of('yaml-syntax')[0].message, /the key "roles" appears twice/);
+  });
   test('a second document is reported on its ---', () => {
     const result = check(`apiVersion: ai-governance/v1\n---\napiVersion: ai-governance/v1\n`);
     const [d] = result.of('multiple-documents');

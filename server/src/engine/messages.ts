@@ -5,7 +5,7 @@ type Params = Record<string, string | number>;
 type Template = (p: Params) => string;
 
 const MESSAGES: Record<RuleCode, { ja: Template; en: Template }> = {
-  'yaml-syntax': { ja: (p) => `YAML の構文エラー: ${p.detail}`, en: (p) => `YAML syntax error: ${p.detail}` },
+  'yaml-syntax': { ja: (p) => `YAML の構文エラー: ${p.detail}`, en: (p) => `YAML syntax error: ${p.detailEn ?? p.detail}` },
   'multiple-documents': {
     ja: () => 'ガバナンスファイルには YAML ドキュメントを 1 つだけ記述してください（2 つ目の --- 以降は検査されません）',
     en: () => 'A governance file holds one YAML document; everything after the second --- is not checked',
@@ -14,7 +14,7 @@ const MESSAGES: Record<RuleCode, { ja: Template; en: Template }> = {
     ja: (p) => `ファイルが大きすぎるため検査しません（${p.size} バイト、上限 ${p.limit} バイト。設定 aiGovernance.maxFileSizeKB）`,
     en: (p) => `File too large to check (${p.size} bytes, limit ${p.limit} bytes; setting aiGovernance.maxFileSizeKB)`,
   },
-  'unsupported-yaml': { ja: (p) => `この YAML は扱えません: ${p.detail}`, en: (p) => `Unsupported YAML: ${p.detail}` },
+  'unsupported-yaml': { ja: (p) => `この YAML は扱えません: ${p.detail}`, en: (p) => `Unsupported YAML: ${p.detailEn ?? p.detail}` },
   'missing-field': { ja: (p) => `必須のキー「${p.field}」がありません`, en: (p) => `Missing required key "${p.field}"` },
   'unknown-key': {
     ja: (p) => `不明なキー「${p.key}」です${p.suggestion ? `（「${p.suggestion}」の誤り？）` : ''}。拡張用のキーは x- で始めてください`,

@@ -3,7 +3,7 @@
  * tree the rules and features read. Aliases are followed by reference (never copied), nesting is
  * capped, and every yaml error becomes a finding instead of an exception.
  */
-import { Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNodeType } from 'yaml';
+import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNodeType } from 'yaml';
 import { LineIndex } from './positions';
 
 export type YNode = YMap | YSeq | YScalar | YBroken;
@@ -51,8 +51,10 @@ export interface YBroken extends YBase {
 }
 
 export interface ParseProblem {
-  kind: 'syntax' | 'multiple-documents' | 'too-deep' | 'binary' | 'unsupported';
+  kind: 'syntax' | 'multiple-documents' | 'too-deep' | 'binary' | 'unsupported' | 'duplicate-key';
   message: string;
+  /** the key, for duplicate-key */
+  key?: string;
   start: number;
   end: number;
 }
@@ -77,7 +79,8 @@ export function parseDocument(text: string): ParsedDocument {
     problems.push({ kind: 'binary', message: 'binary', start: 0, end: Math.min(text.length, lines.lineEnd(0)) });
     return { text, lines, root: null, problems, comments };
   }
-  const parsed = parseAllDocuments(text, { lineCounter: new LineCounter(), uniqueKeys: false, strict: false, prettyErrors: false });
+  // uniqueKeys: false — duplicate keys are reported by our own rules (duplicate-item), without yaml's quadratic check.
+  const parsed = parseAllDocuments(text, { uniqueKeys: false, strict: false, prettyErrors: false });
   const documents = Array.isArray(parsed) ? parsed : [];
   for (const doc of documents.slice(0, 1)) {
     for (const error of doc.errors) {
@@ -134,6 +137,8 @@ function convert(node: YamlNodeType, depth: number, context: ConvertContext): YN
   }
   if (isMap(node)) {
     const pairs: YPair[] = [];
+    // YAML forbids a key twice in one mapping; which value would count is anyone's guess, so say so.
+    const seen = new Set<unknown>();
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNodeType | null;
@@ -143,6 +148,8 @@ function convert(node: YamlNodeType, depth: number, context: ConvertContext): YN
         continue;
       }
       const key = convert(keyNode, depth + 1, context) as YScalar;
+      if (seen.has(key.value)) problems.push({ kind: 'duplicate-key', message: 'duplicate key', key: String(key.value), start: key.start, end: key.end });
+      seen.add(key.value);
       const value = pair.value ? convert(pair.value as YamlNodeType, depth + 1, context) : null;
       pairs.push({ key, value, start: key.start, end: value ? value.end : key.end });
     }

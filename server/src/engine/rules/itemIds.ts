@@ -17,7 +17,8 @@ export const itemIdsRule: Rule = ({ record, report }) => {
       continue;
     }
     const other = firstSeen.get(resolution.id);
-    if (other !== undefined) {
+    // The same key written twice is a YAML error of its own (yaml-syntax); this is for two spellings of one item.
+    if (other !== undefined && other !== entry.rawId) {
       report({ code: 'duplicate-item', start: key.start, end: key.end, params: { id: resolution.id, other }, data: { itemId: resolution.id, itemKey: entry.rawId } });
     } else {
       firstSeen.set(resolution.id, entry.rawId);

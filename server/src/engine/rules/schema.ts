@@ -135,7 +135,7 @@ export const schemaRule: Rule = (context) => {
     plain = toPlain(root, { left: MAX_PLAIN_NODES });
   } catch (error) {
     if (!(error instanceof TooLarge)) throw error;
-    context.report({ code: 'unsupported-yaml', start: root.start, end: root.start + 1, params: { detail: 'alias expansion too large / エイリアスの展開が大きすぎます' }, data: {} });
+    context.report({ code: 'unsupported-yaml', start: root.start, end: root.start + 1, params: { detail: 'エイリアスの展開が大きすぎます', detailEn: 'alias expansion too large' }, data: {} });
     return;
   }
   if (root.type !== 'map') {
