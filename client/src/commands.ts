@@ -1,7 +1,7 @@
 /** Commands in one table; each fails with a clear message while the server is down. */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { ItemTextRequest, RecheckWorkspaceRequest } from '../../server/src/protocol';
+import { ItemTextRequest, RecheckWorkspaceRequest, RULE_DOCS_BASE } from '../../server/src/protocol';
 
 export const GUIDELINE_SCHEME = 'ai-governance-guideline';
 
@@ -67,6 +67,11 @@ export function registerCommands(context: vscode.ExtensionContext, host: Command
       changed.fire(uri);
       await vscode.commands.executeCommand('markdown.showPreview', uri);
       return result.markdown;
+    },
+    'aiGovernance.showRuleDocumentation': async (code?: unknown) => {
+      // The rule's section of the README, in the browser the user has: no request of the extension's own.
+      if (typeof code !== 'string' || !/^[a-z-]+$/.test(code)) return false;
+      return vscode.env.openExternal(vscode.Uri.parse(RULE_DOCS_BASE + code));
     },
   };
   for (const [name, run] of Object.entries(table)) context.subscriptions.push(vscode.commands.registerCommand(name, run));

@@ -129,6 +129,8 @@ describe('an open document', () => {
     assert.match(out, /D-7 ii: # 開発関連情報の文書化/);
     for (const comment of ['# AIガバナンス記録（開発部門）', '# 開発のみ', '# 人間中心']) assert.ok(out.includes(comment));
     assert.ok(actions.some((a) => a.title.includes('ai-governance-disable') || /無効化|Disable/.test(a.title)));
+    const commands = actions.flatMap((a) => (a.command ? [`${a.command.command} ${a.command.arguments?.join(' ')}`] : []));
+    assert.deepEqual(commands, ['aiGovernance.showItemText D-7 ii', 'aiGovernance.showRuleDocumentation missing-required-item']);
   });
 
   test('source.fixAll only offers safe fixes', async () => {

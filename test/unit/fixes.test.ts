@@ -49,9 +49,36 @@ describe('add a missing item', () => {
     const out = apply(developer, fix);
     assert.match(out, /  D-7 ii: # 開発関連情報の文書化\n    status: planned\n/);
     assert.ok(out.indexOf('D-3 i:') < out.indexOf('D-7 ii:'), 'after D-3 i');
-    assert.ok(!codesAfter(out).some((c) => c === 'missing-required-item' && out.includes('D-7 ii') && false));
     const remaining = makeEngine().check({ path: RECORD, text: out, workspaceRoot: WORKSPACE }).diagnostics;
     assert.ok(!remaining.some((d) => d.data.itemId === 'D-7 ii'), 'no finding about D-7 ii left');
+  });
+
+  test('or as not applicable, which then asks for the justification', () => {
+    const { fixes } = fixesFor(developer, 'missing-required-item');
+    const fix = fixes.find((f) => f.title.includes('D-7 ii') && f.title.includes('not-applicable'));
+    assert.ok(fix, fixes.map((f) => f.title).join(' | '));
+    assert.notEqual(fix.isPreferred, true);
+    const out = apply(developer, fix);
+    assert.match(out, /  D-7 ii: # 開発関連情報の文書化\n    status: not-applicable\n    justification: ""\n/);
+    const remaining = makeEngine().check({ path: RECORD, text: out, workspaceRoot: WORKSPACE }).diagnostics.filter((d) => d.data.itemId === 'D-7 ii');
+    assert.deepEqual(remaining.map((d) => d.code), ['missing-justification']);
+  });
+
+  test('one "disable for this line" per code, however many findings share the line', () => {
+    const { fixes } = fixesFor(developer, 'missing-required-item');
+    const disables = fixes.filter((f) => f.title.includes('無効化')).map((f) => f.title);
+    assert.deepEqual(disables, ['この行の missing-required-item を無効化']);
+  });
+
+  test('show the guideline text of each item and the documentation of the rule, once each', () => {
+    const { fixes } = fixesFor(developer, 'missing-required-item');
+    const shows = fixes.filter((f) => f.show);
+    assert.ok(shows.every((f) => f.edits.length === 0));
+    const rule = shows.filter((f) => f.show?.what === 'rule-documentation');
+    assert.deepEqual(rule.map((f) => f.title), ['missing-required-item の説明を表示']);
+    const items = shows.filter((f) => f.show?.what === 'item-text').map((f) => (f.show?.what === 'item-text' ? f.show.id : ''));
+    assert.ok(items.includes('D-7 ii'));
+    assert.equal(new Set(items).size, items.length);
   });
 
   test('an item that sorts before existing ones goes above their comments', () => {

@@ -70,15 +70,25 @@ function fieldIndent(record: GovernanceRecord, entry: ItemEntry | null): number 
   return (entry ? columnOf(record, entry.pair.key.start) : itemIndent(record)) + 2;
 }
 
-/** The block text of a new entry, fields placeholders a reviewer fills in. */
-export function entryText(id: string, title: string, indent: number, eol: string): string {
+/** What a new entry says: planned work to fill in, or an item the organisation declares not applicable. */
+export type EntryKind = 'planned' | 'not-applicable';
+
+const ENTRY_FIELDS: Record<EntryKind, string[]> = {
+  planned: ['status: planned', 'owner: ""', 'evidence: []', '# reviewed: YYYY-MM-DD'],
+  'not-applicable': ['status: not-applicable', 'justification: ""'],
+};
+
+const FLOW_ENTRY: Record<EntryKind, string> = { planned: '{status: planned}', 'not-applicable': '{status: not-applicable, justification: ""}' };
+
+/** The block text of a new entry, with placeholders a reviewer fills in. */
+export function entryText(id: string, title: string, indent: number, eol: string, kind: EntryKind = 'planned'): string {
   const pad = ' '.repeat(indent);
   const inner = ' '.repeat(indent + 2);
-  return [`${pad}${yamlScalar(id)}: # ${shortTitle(title)}`, `${inner}status: planned`, `${inner}owner: ""`, `${inner}evidence: []`, `${inner}# reviewed: YYYY-MM-DD`].join(eol) + eol;
+  return [`${pad}${yamlScalar(id)}: # ${shortTitle(title)}`, ...ENTRY_FIELDS[kind].map((f) => inner + f)].join(eol) + eol;
 }
 
 /** Inserts entries for `ids` (canonical) in guideline order, each before the first entry that follows it. */
-export function insertItems(record: GovernanceRecord, catalog: GuidelineCatalog, ids: string[]): OffsetEdit[] {
+export function insertItems(record: GovernanceRecord, catalog: GuidelineCatalog, ids: string[], kind: EntryKind = 'planned'): OffsetEdit[] {
   const eol = record.parsed.lines.eol;
   const text = record.parsed.text;
   const sorted = [...ids].sort((a, b) => catalog.orderOf(a) - catalog.orderOf(b));
@@ -87,13 +97,13 @@ export function insertItems(record: GovernanceRecord, catalog: GuidelineCatalog,
   const itemsValue = itemsPair?.value ?? null;
 
   if (!itemsPair) {
-    const block = sorted.map((id) => entryText(id, title(id), 2, eol)).join('');
+    const block = sorted.map((id) => entryText(id, title(id), 2, eol, kind)).join('');
     const prefix = text.length === 0 || text.endsWith('\n') ? '' : eol;
     return [{ start: text.length, end: text.length, newText: `${prefix}items:${eol}${block}` }];
   }
   const map = asMap(itemsValue);
   if (!itemsValue || (map && map.flow && map.pairs.length === 0) || (itemsValue.type === 'scalar' && itemsValue.value === null)) {
-    const block = sorted.map((id) => entryText(id, title(id), 2, eol)).join('');
+    const block = sorted.map((id) => entryText(id, title(id), 2, eol, kind)).join('');
     if (itemsValue && itemsValue.end > itemsValue.start) {
       return [{ start: itemsValue.start, end: itemsValue.end, newText: `${eol}${block.replace(new RegExp(`${eol}$`), '')}` }];
     }
@@ -104,7 +114,7 @@ export function insertItems(record: GovernanceRecord, catalog: GuidelineCatalog,
   if (map.flow) {
     const close = map.end - 1;
     if (text[close] !== '}') return [];
-    const added = sorted.map((id) => `${yamlScalar(id)}: {status: planned}`).join(', ');
+    const added = sorted.map((id) => `${yamlScalar(id)}: ${FLOW_ENTRY[kind]}`).join(', ');
     return [{ start: close, end: close, newText: `, ${added}` }];
   }
   const indent = itemIndent(record);
@@ -117,7 +127,7 @@ export function insertItems(record: GovernanceRecord, catalog: GuidelineCatalog,
   }
   const edits: OffsetEdit[] = [];
   for (const [at, group] of groups) {
-    const block = group.map((id) => entryText(id, title(id), indent, eol)).join('');
+    const block = group.map((id) => entryText(id, title(id), indent, eol, kind)).join('');
     if (at >= 0) {
       edits.push({ start: at, end: at, newText: block });
     } else {

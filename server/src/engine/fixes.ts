@@ -23,6 +23,10 @@ export interface FixContext {
 
 const T = {
   addItem: { ja: (id: string, title: string) => `${id}（${title}）を追加`, en: (id: string, title: string) => `Add ${id} (${title})` },
+  notApplicable: {
+    ja: (id: string, title: string) => `${id}（${title}）を対象外（not-applicable）として追加`,
+    en: (id: string, title: string) => `Add ${id} (${title}) as not applicable`,
+  },
   addAll: { ja: (n: number) => `不足している必須項目をすべて追加（${n} 件）`, en: (n: number) => `Add all missing required items (${n})` },
   canonical: { ja: (id: string) => `${id} に書き換え`, en: (id: string) => `Change to ${id}` },
   canonicalAll: { ja: () => 'このファイルの項目IDをすべて正規形に書き換え', en: () => 'Fix all item ids in this file' },
@@ -35,6 +39,8 @@ const T = {
   disable: { ja: (c: string) => `この行の ${c} を無効化`, en: (c: string) => `Disable ${c} for this line` },
   advanced: { ja: () => 'advancedAI: true を設定', en: () => 'Set advancedAI: true' },
   system: { ja: (id: string) => `${id} に修正`, en: (id: string) => `Change to ${id}` },
+  showItem: { ja: (id: string) => `${id} のガイドライン本文を表示`, en: (id: string) => `Show the guideline text of ${id}` },
+  showRule: { ja: (c: string) => `${c} の説明を表示`, en: (c: string) => `Show documentation for ${c}` },
 };
 
 function entryFor(record: GovernanceRecord, diagnostic: EngineDiagnostic): ItemEntry | undefined {
@@ -72,6 +78,15 @@ export function fixesFor(diagnostics: readonly EngineDiagnostic[], context: FixC
     fixes.push({ title, kind: 'quickfix', diagnostics: [diagnostic], edits: toTextEdits(record, real), ...extra });
   };
 
+  /** one "disable" per code and line, one "show" per item and per code, however many findings share them */
+  const disableOffered = new Set<string>();
+  const shown = new Set<string>();
+  const show = (title: string, diagnostic: EngineDiagnostic, what: NonNullable<Fix['show']>): void => {
+    const key = what.what === 'item-text' ? what.id : what.code;
+    if (shown.has(key)) return;
+    shown.add(key);
+    fixes.push({ title, kind: 'quickfix', diagnostics: [diagnostic], edits: [], show: what });
+  };
   for (const diagnostic of diagnostics) {
     const { data } = diagnostic;
     const item = data.itemId ? catalog.get(data.itemId) : undefined;
@@ -82,6 +97,7 @@ export function fixesFor(diagnostics: readonly EngineDiagnostic[], context: FixC
         if (!item) break;
         const ids = data.missingSubItems ?? [item.id];
         offer(T.addItem[language](ids.join(', '), shortTitle(item.title)), diagnostic, insertItems(record, catalog, ids), { isPreferred: true });
+        offer(T.notApplicable[language](ids.join(', '), shortTitle(item.title)), diagnostic, insertItems(record, catalog, ids, 'not-applicable'));
         const allMissing = context.all.filter((d) => d.code === 'missing-required-item');
         if (allMissing.length > 1 && diagnostic.code === 'missing-required-item') {
           const allIds = allMissing.flatMap((d) => d.data.missingSubItems ?? (d.data.itemId ? [d.data.itemId] : []));
@@ -151,7 +167,13 @@ export function fixesFor(diagnostics: readonly EngineDiagnostic[], context: FixC
       default:
         break;
     }
-    offer(T.disable[language](diagnostic.code), diagnostic, [disableEdit(record, diagnostic.code, diagnostic.range.start.line)]);
+    const line = diagnostic.range.start.line;
+    if (!disableOffered.has(`${diagnostic.code}:${line}`)) {
+      disableOffered.add(`${diagnostic.code}:${line}`);
+      offer(T.disable[language](diagnostic.code), diagnostic, [disableEdit(record, diagnostic.code, line)]);
+    }
+    if (item) show(T.showItem[language](item.id), diagnostic, { what: 'item-text', id: item.id });
+    show(T.showRule[language](diagnostic.code), diagnostic, { what: 'rule-documentation', code: diagnostic.code });
   }
   return fixes;
 }

@@ -118,6 +118,8 @@ export interface Fix {
   diagnostics: EngineDiagnostic[];
   edits: TextEdit[];
   createFile?: { path: string; content: string };
+  /** instead of edits: show something (the front end maps the name to its own command) */
+  show?: { what: 'item-text'; id: string } | { what: 'rule-documentation'; code: RuleCode };
 }
 
 /** What the engine may know about the file system; injected so tests need no disk. */
