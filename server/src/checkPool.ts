@@ -6,7 +6,6 @@
  */
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CheckSettings, EngineDiagnostic } from './engine';
 
@@ -39,9 +38,11 @@ export class CheckPool {
     private readonly size: number,
   ) {}
 
-  /** A pool beside the bundled server, or undefined (one core, or no worker script: check on the main thread). */
-  static create(directory: string): CheckPool | undefined {
-    const script = join(directory, 'checkWorker.js');
+  /**
+   * A pool whose workers run `script` (the bundled server, which turns into a worker when started in a
+   * worker thread: see main.ts), or undefined on one core or without the script (check on the main thread).
+   */
+  static create(script: string): CheckPool | undefined {
     const size = Math.max(1, Math.min(4, cpus().length));
     return existsSync(script) && size >= 2 ? new CheckPool(script, size) : undefined;
   }

@@ -1,22 +1,23 @@
-/** Worker thread of CheckPool: reads one record from disk and checks it with the engine. */
+/** Worker thread of CheckPool: reads one record from disk at a time and checks it with the engine. */
 import { promises as fsp } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { createEngine } from './engine';
-import { tooLargeDiagnostic } from './engine/check';
 import type { DiskCheckJob, DiskCheckResult } from './checkPool';
+import { createEngine, type Engine } from './engine';
+import { tooLargeDiagnostic } from './engine/check';
 import { CachedFileSystem } from './workspace';
 
-const fs = new CachedFileSystem();
-const engine = createEngine({ fs });
-
-parentPort?.on('message', (job: DiskCheckJob) => {
-  void run(job).then((result) => parentPort?.postMessage(result));
-});
-
-async function run(job: DiskCheckJob): Promise<DiskCheckResult> {
-  try {
+export function runCheckWorker(): void {
+  const fs = new CachedFileSystem();
+  const engine = createEngine({ fs });
+  parentPort?.on('message', (job: DiskCheckJob) => {
     // A scan is a fresh look at the disk: evidence seen by an earlier scan may be gone.
     fs.clear();
+    void check(engine, job).then((result) => parentPort?.postMessage(result));
+  });
+}
+
+async function check(engine: Engine, job: DiskCheckJob): Promise<DiskCheckResult> {
+  try {
     const stat = await fsp.stat(job.path);
     if (stat.size > job.settings.maxFileSizeBytes) return { ok: true, text: '', diagnostics: [tooLargeDiagnostic(stat.size, job.settings)], evidence: [] };
     const text = await fsp.readFile(job.path, 'utf8');

@@ -1,5 +1,11 @@
-/** Entry point: `node dist/server.js --stdio` (or --node-ipc, as the VS Code client starts it). */
+/**
+ * Entry point: `node dist/server.js --stdio` (or --node-ipc, as the VS Code client starts it). The same
+ * bundle, started in a worker thread by CheckPool, checks records from disk for workspace scans.
+ */
+import { isMainThread } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { runCheckWorker } from './checkWorker';
 import { startServer } from './server';
 
-startServer(createConnection(ProposedFeatures.all));
+if (isMainThread) startServer(createConnection(ProposedFeatures.all));
+else runCheckWorker();

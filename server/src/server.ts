@@ -64,7 +64,7 @@ export function startServer(connection: Connection): void {
   const evidenceUsers = new Map<string, Set<string>>();
   const allFiles = new Set<string>();
   const timers = new Map<string, NodeJS.Timeout>();
-  const pool = CheckPool.create(__dirname);
+  const pool = CheckPool.create(__filename);
   connection.onExit(() => pool?.dispose());
 
   const pathOf = (uri: string) => URI.parse(uri).fsPath;

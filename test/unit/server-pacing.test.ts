@@ -30,9 +30,9 @@ describe('CheckPool', { skip: cpus().length < 2 ? 'one CPU: the server checks on
   const keepAlive = setInterval(() => undefined, 1_000);
   after(() => clearInterval(keepAlive));
 
-  test('the bundled worker checks a record from disk', async (t) => {
-    const bundled = join(__dirname, '..', '..', 'dist');
-    assert.ok(existsSync(join(bundled, 'checkWorker.js')), 'dist/checkWorker.js is built by npm test');
+  test('the bundled server, started as a worker, checks a record from disk', async (t) => {
+    const bundled = join(__dirname, '..', '..', 'dist', 'server.js');
+    assert.ok(existsSync(bundled), 'dist/server.js is built by npm test');
     const pool = CheckPool.create(bundled);
     assert.ok(pool);
     t.after(() => pool.dispose());
@@ -48,8 +48,9 @@ describe('CheckPool', { skip: cpus().length < 2 ? 'one CPU: the server checks on
   test('a worker that dies answers its job with an error and is not reused', async (t) => {
     const broken = mkdtempSync(join(tmpdir(), 'ai-governance-broken-'));
     t.after(() => rmSync(broken, { recursive: true, force: true }));
-    writeFileSync(join(broken, 'checkWorker.js'), "require('node:worker_threads').parentPort.on('message', () => { throw new Error('boom'); });\n");
-    const pool = CheckPool.create(broken);
+    const script = join(broken, 'worker.js');
+    writeFileSync(script, "require('node:worker_threads').parentPort.on('message', () => { throw new Error('boom'); });\n");
+    const pool = CheckPool.create(script);
     assert.ok(pool);
     t.after(() => pool.dispose());
     const results = await Promise.all([1, 2, 3, 4, 5].map((n) => pool.check(job(join(dir, `${n}.yaml`)))));
