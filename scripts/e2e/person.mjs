@@ -276,7 +276,8 @@ try {
     let title = '';
     for (let i = 0; i < 100; i++) {
       const label = ((await focused.getAttribute('aria-label', { timeout: 2_000 }).catch(() => '')) ?? '').trim();
-      if (label.includes('D-7 ii')) {
+      // "Add D-7 ii (…)", not "… as not applicable" nor "Show the guideline text of D-7 ii".
+      if (/^(Add D-7 ii \([^)]*\)$|D-7 ii（[^）]*）を追加$)/.test(label)) {
         title = label;
         break;
       }
