@@ -89,7 +89,7 @@ export function findVerbatim(quote: string, seeds: SeedText[]): VerbatimResult {
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 /** Keys whose strings are our own labels for a place in the guideline, not quotes. */
-export const LABEL_KEYS = new Set(['citation', 'source', 'part', 'section', 'label', 'edition', 'document']);
+export const LABEL_KEYS = new Set(['citation', 'source', 'part', 'section', 'label', 'edition', 'document', 'place']);
 /** Keys whose strings are always quotes, whatever their length. */
 const QUOTE_KEYS = new Set(['title', 'term']);
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import catalogJson from '../../schemas/catalog.json';
-import { collectQuotes, findVerbatim, loadSeeds, tidySpaces } from '../../scripts/lib/verbatim';
+import { collectQuotes, findVerbatim, LABEL_KEYS, loadSeeds, tidySpaces } from '../../scripts/lib/verbatim';
 import { loadCatalog } from '../../server/src/engine/catalog';
 import type { Catalog, ItemKind } from '../../server/src/engine/catalogTypes';
 import { GUIDELINE_SEED, readSeed, seedsSkipReason } from '../support/seeds';
@@ -111,6 +111,18 @@ describe('catalog shape', () => {
       assert.ok(item.citation.part && item.citation.label, `${item.id} citation`);
       assert.ok(item.titleEn.length > 0, `${item.id} titleEn`);
     }
+  });
+
+  test('our own labels (citations, sources) stay under 30 characters: every longer Japanese string is a quote', () => {
+    const long: string[] = [];
+    const walk = (value: unknown, path: string, key: string): void => {
+      if (typeof value === 'string') {
+        if (LABEL_KEYS.has(key) && /[\u3040-\u30ff\u3400-\u9fff]/.test(value) && value.length >= 30) long.push(`${path}: ${value}`);
+      } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`, key));
+      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`, LABEL_KEYS.has(key) ? key : k);
+    };
+    walk(catalogJson, '$', '');
+    assert.deepEqual(long, []);
   });
 
   test('quotes carry no footnote markers, footnote URLs or edit marks of the PDF', () => {

@@ -7,7 +7,7 @@ import { GuidelineCatalog, loadCatalog } from '../../server/src/engine/catalog';
 import type { CatalogItem } from '../../server/src/engine/catalogTypes';
 import { explainItem } from '../../server/src/cli/explain';
 import { NO_COLOURS } from '../../server/src/cli/io';
-import { citationLine } from '../../server/src/engine/citation';
+import { citationLine, sourceLine } from '../../server/src/engine/citation';
 import { runCli } from '../support/cli';
 
 const catalog = loadCatalog();
@@ -20,7 +20,7 @@ function quotedLines(item: CatalogItem): string[] {
     item.title,
     ...item.text,
     ...item.practice.flatMap((p) => [p.source, ...p.points, ...p.methods]),
-    ...item.updates.flatMap((u) => [...u.text, u.citation]),
+    ...item.updates.flatMap((u) => [...u.text, sourceLine(u.citation)]),
     citationLine(item),
   ].map((line) => line.trim());
 }
@@ -98,7 +98,7 @@ describe('explain', () => {
       id: 'X-1 i',
       text: ['本文の一行目', '  入れ子の行'],
       practice: [{ source: '別添X', points: ['ポイント1', '  ポイント1の詳細'], methods: ['手法A'] }],
-      updates: [{ text: ['更新の文'], citation: '令和7年度更新内容 X' }],
+      updates: [{ text: ['更新の文'], citation: { document: '令和7年度更新内容', place: ['X'] } }],
     };
     const synthetic = new GuidelineCatalog({ ...catalog.data, items: [item] });
     const lines = explainItem(item, synthetic, 'ja', NO_COLOURS).split('\n');

@@ -4,9 +4,9 @@
  * (they are the guideline); labels follow --lang. Plain text: hovers render the same data as Markdown.
  */
 import type { MessageLanguage } from '../engine';
-import type { GuidelineCatalog } from '../engine/catalog';
+import { shortTitle, type GuidelineCatalog } from '../engine/catalog';
 import type { CatalogItem } from '../engine/catalogTypes';
-import { citationLine } from '../engine/citation';
+import { citationLine, sourceLine } from '../engine/citation';
 import { resolveId } from '../engine/ids';
 import { ROLE_INFO } from '../engine/vocabulary';
 import { UsageError, type Paint } from './io';
@@ -74,7 +74,7 @@ export function explainItem(item: CatalogItem, catalog: GuidelineCatalog, langua
     if (block.methods.length) out.push(`  ${L.methods}`, ...bulletLines(block.methods, '    '));
   }
   for (const update of item.updates) {
-    out.push('', paint.bold(L.updates), ...textLines(update.text, '  '), `  出典: ${update.citation}`);
+    out.push('', paint.bold(L.updates), ...textLines(update.text, '  '), `  ${sourceLine(update.citation)}`);
   }
   out.push('', citationLine(item));
   return out.join('\n') + '\n';
@@ -87,7 +87,7 @@ export function explain(raw: string, catalog: GuidelineCatalog, language: Messag
   if (resolution.status === 'unknown') {
     const suggestions = resolution.suggestions.map((id) => {
       const item = catalog.get(id);
-      return language === 'ja' ? `${id}（${item?.title ?? ''}）` : `${id} (${item?.titleEn ?? ''})`;
+      return language === 'ja' ? `${id}（${shortTitle(item?.title ?? '')}）` : `${id} (${shortTitle(item?.titleEn ?? '')})`;
     });
     throw new UsageError(L.unknown(raw) + (suggestions.length ? L.didYouMean(suggestions.join(', ')) : ''));
   }

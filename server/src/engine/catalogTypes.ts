@@ -42,10 +42,21 @@ export interface Practice {
   methods: string[];
 }
 
+/**
+ * Where a quote of a definition, a safeguard or the FY2025 update comes from. Our own short labels
+ * (each under 30 characters, so that every longer Japanese string of the catalog is a quote).
+ */
+export interface SourceRef {
+  /** "AI事業者ガイドライン（第1.0版）" or "令和7年度更新内容（2026年3月12日）" */
+  document: string;
+  /** the places in the document, outermost first: ["④ 留意すべき事項の追加（AI開発者）", "別添3 D-2) i. [具体的な手法]"] */
+  place: string[];
+}
+
 /** What the FY2025 update (令和7年度更新内容, seed 002) adds or changes for an item. */
 export interface Update {
   text: string[];
-  citation: string; // e.g. "令和7年度更新内容（2026年3月12日）2.1 AIエージェント"
+  citation: SourceRef;
 }
 
 export interface CatalogItem {
@@ -71,7 +82,7 @@ export interface Definition {
   term: string; // "AI開発者"
   termEn: string;
   text: string[]; // verbatim
-  citation: string;
+  citation: SourceRef;
   /** what the FY2025 update adds to the definition (e.g. AI開発者's post-training role) */
   updates?: Update[];
 }
@@ -83,7 +94,7 @@ export interface Safeguard {
   titleEn: string;
   appliesTo: Array<'agent' | 'physical'>;
   text: string[]; // verbatim quote from seed 002 that motivates it
-  citation: string;
+  citation: SourceRef;
 }
 
 export interface Catalog {

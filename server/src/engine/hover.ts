@@ -4,7 +4,7 @@
  */
 import type { GuidelineCatalog } from './catalog';
 import type { CatalogItem, Definition } from './catalogTypes';
-import { citationLine } from './citation';
+import { citationLine, sourceLine } from './citation';
 import { resolveId } from './ids';
 import { locate } from './locate';
 import type { GovernanceRecord } from './record';
@@ -62,14 +62,14 @@ export function itemMarkdown(item: CatalogItem, language: MessageLanguage, optio
     parts.push(`[${L.more}](command:aiGovernance.showItemText?${encodeURIComponent(JSON.stringify([item.id]))})`);
   }
   if (item.related.length) parts.push(`${L.related}: ${item.related.map(escape).join('、')}`);
-  for (const update of item.updates) parts.push(`**${L.updates}**\n\n${quote(update.text)}\n\n出典: ${escape(update.citation)}`);
+  for (const update of item.updates) parts.push(`**${L.updates}**\n\n${quote(update.text)}\n\n${escape(sourceLine(update.citation))}`);
   parts.push(escape(citationLine(item)));
   return parts.join('\n\n');
 }
 
 export function definitionMarkdown(definition: Definition, language: MessageLanguage): string {
   const term = language === 'ja' ? definition.term : `${definition.term} (${definition.termEn})`;
-  return [`**${escape(term)}**`, quote(definition.text), `出典: ${escape(definition.citation)}`].join('\n\n');
+  return [`**${escape(term)}**`, quote(definition.text), escape(sourceLine(definition.citation))].join('\n\n');
 }
 
 export function hover(record: GovernanceRecord, offset: number, catalog: GuidelineCatalog, language: MessageLanguage): HoverResult | null {
@@ -102,7 +102,7 @@ function hoverMarkdown(path: Array<string | number>, isKey: boolean, value: stri
   }
   if (!isKey && parentKey === 'safeguards') {
     const safeguard = catalog.safeguard(value);
-    if (safeguard) return [`**${escape(safeguard.title)}** (${escape(safeguard.titleEn)})`, quote(safeguard.text), `出典: ${escape(safeguard.citation)}`].join('\n\n');
+    if (safeguard) return [`**${escape(safeguard.title)}** (${escape(safeguard.titleEn)})`, quote(safeguard.text), escape(sourceLine(safeguard.citation))].join('\n\n');
   }
   if (!isKey && parentKey === 'status' && (STATUSES as readonly string[]).includes(value)) {
     return `**${value}** — ${STATUS_TEXT[value as (typeof STATUSES)[number]][language]}`;
