@@ -246,3 +246,16 @@ export function cleanupRegistry() {
   }
   return { add: (task) => tasks.push(task), runAll };
 }
+
+/** Prints a suite's results (the file test/e2e/suite/index.ts writes); returns the exit code they call for. */
+export function printResults(results) {
+  console.log(`VS Code ${results.vscodeVersion} (${results.appHost}), suite ${(results.durationMs / 1000).toFixed(1)}s:`);
+  for (const t of results.tests) {
+    const mark = t.state === 'passed' ? 'ok  ' : t.state === 'failed' ? 'FAIL' : 'skip';
+    console.log(`  ${mark} ${t.title} (${t.durationMs} ms)`);
+  }
+  for (const f of results.failures) console.log(`\nFAIL ${f.title}\n${f.error.replace(/^/gm, '    ')}`);
+  console.log('');
+  console.log(`${results.passed} passed, ${results.failed} failed`);
+  return results.failed > 0 || results.passed === 0 ? 1 : 0;
+}

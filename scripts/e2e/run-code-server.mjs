@@ -17,6 +17,7 @@ import {
   elapsed,
   launchChromium,
   makeRunDir,
+  printResults,
   removeRunDir,
   startCodeServer,
 } from './lib.mjs';
@@ -118,18 +119,8 @@ try {
     exitCode = 1;
   } else {
     writeFileSync(join(outDir, 'results.json'), JSON.stringify(results, null, 2));
-    console.log(`VS Code ${results.vscodeVersion} (${results.appHost}), suite ${(results.durationMs / 1000).toFixed(1)}s:`);
-    for (const t of results.tests) {
-      const mark = t.state === 'passed' ? 'ok  ' : t.state === 'failed' ? 'FAIL' : 'skip';
-      console.log(`  ${mark} ${t.title} (${t.durationMs} ms)`);
-    }
-    for (const f of results.failures) {
-      console.log(`\nFAIL ${f.title}\n${f.error.replace(/^/gm, '    ')}`);
-    }
     if (results.failed > 0) await saveEvidence('failures');
-    console.log('');
-    console.log(`${results.passed} passed, ${results.failed} failed`);
-    exitCode = results.failed > 0 || results.passed === 0 ? 1 : 0;
+    exitCode = printResults(results);
   }
 } catch (e) {
   console.error(`e2e harness error: ${e instanceof Error ? e.stack : e}`);

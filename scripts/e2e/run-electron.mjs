@@ -9,7 +9,7 @@ import { runTests } from '@vscode/test-electron';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROOT, buildAll, elapsed, makeRunDir, removeRunDir } from './lib.mjs';
+import { ROOT, buildAll, elapsed, makeRunDir, printResults, removeRunDir } from './lib.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -55,15 +55,7 @@ try {
     console.log('0 passed, 1 failed');
     exitCode = 1;
   } else {
-    const results = JSON.parse(readFileSync(resultsPath, 'utf8'));
-    console.log(`VS Code ${results.vscodeVersion} (${results.appHost}), suite ${(results.durationMs / 1000).toFixed(1)}s:`);
-    for (const t of results.tests) {
-      console.log(`  ${t.state === 'passed' ? 'ok  ' : t.state === 'failed' ? 'FAIL' : 'skip'} ${t.title} (${t.durationMs} ms)`);
-    }
-    for (const f of results.failures) console.log(`\nFAIL ${f.title}\n${f.error.replace(/^/gm, '    ')}`);
-    console.log('');
-    console.log(`${results.passed} passed, ${results.failed} failed`);
-    exitCode = results.failed > 0 || results.passed === 0 ? 1 : 0;
+    exitCode = printResults(JSON.parse(readFileSync(resultsPath, 'utf8')));
   }
 } catch (e) {
   console.error(`e2e harness error: ${e instanceof Error ? e.stack : e}`);
