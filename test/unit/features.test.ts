@@ -29,7 +29,9 @@ describe('hover', () => {
   });
   test('roles, advancedAI, kinds, status and field names', () => {
     const cases: Array<[string, RegExp]> = [
-      [`${HEADER}roles: [devel|oper]\n`, /AI開発者/],
+      [`${HEADER}roles: [devel|oper]\n`, /AI開発者[\s\S]*令和7年度更新[\s\S]*事後学習/],
+      [`${HEADER}systems:\n  - id: a\n    kinds: [physi|cal]\n`, /フィジカルAIとは/],
+      [`${HEADER}systems:\n  - id: a\n    kinds: [generat|ive]\n`, /生成AI/],
       [`${HEADER}advanced|AI: true\n`, /高度/],
       [`${HEADER}systems:\n  - id: a\n    kinds: [ag|ent]\n`, /AIエージェント/],
       [`${HEADER}items:\n  D-2 i:\n    status: planne|d\n`, /計画中/],

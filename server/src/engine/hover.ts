@@ -69,7 +69,9 @@ export function itemMarkdown(item: CatalogItem, language: MessageLanguage, optio
 
 export function definitionMarkdown(definition: Definition, language: MessageLanguage): string {
   const term = language === 'ja' ? definition.term : `${definition.term} (${definition.termEn})`;
-  return [`**${escape(term)}**`, quote(definition.text), escape(sourceLine(definition.citation))].join('\n\n');
+  const parts = [`**${escape(term)}**`, quote(definition.text), escape(sourceLine(definition.citation))];
+  for (const update of definition.updates ?? []) parts.push(`**${LABELS[language].updates}**\n\n${quote(update.text)}\n\n${escape(sourceLine(update.citation))}`);
+  return parts.join('\n\n');
 }
 
 export function hover(record: GovernanceRecord, offset: number, catalog: GuidelineCatalog, language: MessageLanguage): HoverResult | null {
