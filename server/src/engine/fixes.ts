@@ -67,6 +67,9 @@ export function isSafeEdit(before: string, edits: OffsetEdit[]): boolean {
   return commentsOf(before).every((c) => remaining.includes(c));
 }
 
+/** Up to this many findings in one request, each item's "show the guideline text" is offered. */
+const SHOW_ITEMS_UP_TO = 3;
+
 export function fixesFor(diagnostics: readonly EngineDiagnostic[], context: FixContext): Fix[] {
   const fixes: Fix[] = [];
   const { record, catalog, language } = context;
@@ -172,7 +175,9 @@ export function fixesFor(diagnostics: readonly EngineDiagnostic[], context: FixC
       disableOffered.add(`${diagnostic.code}:${line}`);
       offer(T.disable[language](diagnostic.code), diagnostic, [disableEdit(record, diagnostic.code, line)]);
     }
-    if (item) show(T.showItem[language](item.id), diagnostic, { what: 'item-text', id: item.id });
+    // Asked about many findings at once (every missing item sits on `items:`), the light bulb would list
+    // one "show" per item; their hovers and the command do that job there.
+    if (item && diagnostics.length <= SHOW_ITEMS_UP_TO) show(T.showItem[language](item.id), diagnostic, { what: 'item-text', id: item.id });
     show(T.showRule[language](diagnostic.code), diagnostic, { what: 'rule-documentation', code: diagnostic.code });
   }
   return fixes;
