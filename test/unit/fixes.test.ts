@@ -89,10 +89,24 @@ describe('add a missing item', () => {
 
   test('add all missing required items at once', () => {
     const { fixes } = fixesFor(developer, 'missing-required-item');
-    const all = fixes.find((f) => /すべて|all/.test(f.title));
-    assert.ok(all);
-    const out = apply(developer, all);
+    const all = fixes.filter((f) => /すべて|all/.test(f.title));
+    assert.equal(all.length, 1, 'offered once, however many findings the light bulb asks about');
+    const out = apply(developer, all[0]);
     assert.ok(!codesAfter(out).includes('missing-required-item'), 'nothing required is missing');
+  });
+
+  test('each single add or not-applicable fix, proved safe together with the others, is valid alone', () => {
+    const { fixes } = fixesFor(developer, 'missing-required-item');
+    const singles = fixes.filter((f) => f.diagnostics.length === 1 && f.edits.length > 0 && !f.title.includes('無効化'));
+    assert.ok(singles.length > 10, `${singles.length} single fixes`);
+    for (const fix of singles) apply(developer, fix);
+  });
+
+  test('an edit that would break the YAML is not offered', () => {
+    // Canonicalising the alias would write D-7 ii a second time into the same mapping.
+    const text = `${HEADER}roles: [developer]\nitems:\n  D-7 ii:\n    status: planned\n  D-7) ii.:\n    status: planned\n`;
+    const { fixes } = fixesFor(text, 'non-canonical-id');
+    assert.deepEqual(fixes.filter((f) => f.title.includes('に書き換え')), []);
   });
 
   test('into an empty items: {} / items: with no value / no items at all', () => {

@@ -58,28 +58,59 @@ function commentsOf(text: string): string[] {
   });
 }
 
-/** True when the edited text still parses as cleanly as before and keeps every comment. */
-export function isSafeEdit(before: string, edits: OffsetEdit[]): boolean {
-  const after = applyOffsetEdits(before, edits);
-  const problemsBefore = parseDocument(before).problems.length;
-  if (parseDocument(after).problems.length > problemsBefore) return false;
-  const remaining = commentsOf(after);
-  return commentsOf(before).every((c) => remaining.includes(c));
+/**
+ * Proves edits safe against one parsed record: the edited text parses as cleanly as before and keeps
+ * every comment. The record's own parse and comments are read once, however many fixes are tried.
+ */
+export function safetyCheck(record: GovernanceRecord): (edits: OffsetEdit[]) => boolean {
+  const before = record.parsed.text;
+  const problemsBefore = record.parsed.problems.length;
+  const commentsBefore = commentsOf(before);
+  return (edits) => {
+    const after = applyOffsetEdits(before, edits);
+    if (parseDocument(after).problems.length > problemsBefore) return false;
+    const remaining = new Set(commentsOf(after));
+    return commentsBefore.every((c) => remaining.has(c));
+  };
 }
 
 /** Up to this many findings in one request, each item's "show the guideline text" is offered. */
 const SHOW_ITEMS_UP_TO = 3;
 
+/** The canonical ids a missing-item finding asks for (a principle's missing sub-items, or the item). */
+function missingIds(diagnostic: EngineDiagnostic): string[] {
+  return diagnostic.data.missingSubItems ?? (diagnostic.data.itemId ? [diagnostic.data.itemId] : []);
+}
+
 export function fixesFor(diagnostics: readonly EngineDiagnostic[], context: FixContext): Fix[] {
   const fixes: Fix[] = [];
   const { record, catalog, language } = context;
-  const text = record.parsed.text;
-  const offer = (title: string, diagnostic: EngineDiagnostic, edits: Array<OffsetEdit | null>, extra: Partial<Fix> = {}): void => {
+  const isSafe = safetyCheck(record);
+  /** `trusted`: proved safe together with others (see below), so not parsed again on its own */
+  const offer = (title: string, diagnostic: EngineDiagnostic, edits: Array<OffsetEdit | null>, extra: Partial<Fix> = {}, trusted = false): void => {
     const real = edits.filter((e): e is OffsetEdit => e !== null);
     if (real.length === 0 && !extra.createFile) return;
-    if (!isSafeEdit(text, real)) return;
+    if (!trusted && !isSafe(real)) return;
     fixes.push({ title, kind: 'quickfix', diagnostics: [diagnostic], edits: toTextEdits(record, real), ...extra });
   };
+
+  // Missing items: every entry goes in at an entry boundary, whole. When all the entries this request
+  // asks for parse cleanly inserted together, each alone does too: one parse instead of one per fix
+  // (a light bulb on `items:` may be asked about dozens of findings).
+  const missing = diagnostics.filter((d) => d.code === 'missing-required-item' || d.code === 'missing-expected-item');
+  const requested = missing.flatMap(missingIds);
+  const plannedTogether = requested.length > 1 && isSafe(insertItems(record, catalog, requested));
+  const notApplicableTogether = requested.length > 1 && isSafe(insertItems(record, catalog, requested, 'not-applicable'));
+  const allRequired = context.all.filter((d) => d.code === 'missing-required-item');
+  if (allRequired.length > 1 && missing.some((d) => d.code === 'missing-required-item')) {
+    const edits = insertItems(record, catalog, allRequired.flatMap(missingIds));
+    if (isSafe(edits)) fixes.push({ title: T.addAll[language](allRequired.flatMap(missingIds).length), kind: 'quickfix', diagnostics: allRequired, edits: toTextEdits(record, edits) });
+  }
+  const allAliases = context.all.filter((d) => d.code === 'non-canonical-id');
+  if (allAliases.length > 1 && diagnostics.some((d) => d.code === 'non-canonical-id')) {
+    const edits = canonicalEdits(record, allAliases);
+    if (isSafe(edits)) fixes.push({ title: T.canonicalAll[language](), kind: 'quickfix', diagnostics: allAliases, edits: toTextEdits(record, edits) });
+  }
 
   /** one "disable" per code and line, one "show" per item and per code, however many findings share them */
   const disableOffered = new Set<string>();
@@ -98,25 +129,14 @@ export function fixesFor(diagnostics: readonly EngineDiagnostic[], context: FixC
       case 'missing-required-item':
       case 'missing-expected-item': {
         if (!item) break;
-        const ids = data.missingSubItems ?? [item.id];
-        offer(T.addItem[language](ids.join(', '), shortTitle(item.title)), diagnostic, insertItems(record, catalog, ids), { isPreferred: true });
-        offer(T.notApplicable[language](ids.join(', '), shortTitle(item.title)), diagnostic, insertItems(record, catalog, ids, 'not-applicable'));
-        const allMissing = context.all.filter((d) => d.code === 'missing-required-item');
-        if (allMissing.length > 1 && diagnostic.code === 'missing-required-item') {
-          const allIds = allMissing.flatMap((d) => d.data.missingSubItems ?? (d.data.itemId ? [d.data.itemId] : []));
-          const edits = insertItems(record, catalog, allIds);
-          if (isSafeEdit(text, edits)) fixes.push({ title: T.addAll[language](allIds.length), kind: 'quickfix', diagnostics: allMissing, edits: toTextEdits(record, edits) });
-        }
+        const ids = missingIds(diagnostic);
+        offer(T.addItem[language](ids.join(', '), shortTitle(item.title)), diagnostic, insertItems(record, catalog, ids), { isPreferred: true }, plannedTogether);
+        offer(T.notApplicable[language](ids.join(', '), shortTitle(item.title)), diagnostic, insertItems(record, catalog, ids, 'not-applicable'), {}, notApplicableTogether);
         break;
       }
       case 'non-canonical-id': {
         if (!entry || !data.canonical) break;
         offer(T.canonical[language](data.canonical), diagnostic, [keyEdit(entry, data.canonical)], { isPreferred: true });
-        const all = context.all.filter((d) => d.code === 'non-canonical-id');
-        if (all.length > 1) {
-          const edits = canonicalEdits(record, all);
-          if (isSafeEdit(text, edits)) fixes.push({ title: T.canonicalAll[language](), kind: 'quickfix', diagnostics: all, edits: toTextEdits(record, edits) });
-        }
         break;
       }
       case 'unknown-item': {
@@ -188,7 +208,7 @@ export function fixAll(context: FixContext): Fix | null {
   const all = context.all.filter((d) => d.code === 'non-canonical-id');
   if (all.length === 0) return null;
   const edits = canonicalEdits(context.record, all);
-  if (!isSafeEdit(context.record.parsed.text, edits)) return null;
+  if (!safetyCheck(context.record)(edits)) return null;
   return { title: T.canonicalAll[context.language](), kind: 'source.fixAll', diagnostics: all, edits: toTextEdits(context.record, edits) };
 }
 
