@@ -31,7 +31,6 @@ import { CoverageRequest, ItemTextRequest, RecheckWorkspaceRequest, SETTINGS_SEC
 import { normaliseSettings, type ServerSettings } from './settings';
 import { CachedFileSystem, GovernanceFileMatcher, scanFolder } from './workspace';
 
-
 /** Scans of at least this many records run in worker threads; fewer are quicker on the main thread. */
 const WORKER_SCAN_MIN_FILES = 20;
 
@@ -128,6 +127,7 @@ export function startServer(connection: Connection): void {
   function forget(uri: string): void {
     onDisk.delete(uri);
     checked.delete(uri);
+    checkCost.delete(uri);
     for (const users of evidenceUsers.values()) users.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   }
