@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { loadCatalog } from '../../server/src/engine/catalog';
 import { buildJsonSchema } from '../../server/src/engine/jsonSchema';
 import { buildSnippets } from '../../server/src/engine/snippets';
-import { DEFAULT_SEVERITY, RULE_CODES } from '../../server/src/engine/types';
+import { DEFAULT_SEVERITY, RULE_CODES } from '../../server/src/engine/rules/registry';
 
 const root = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');

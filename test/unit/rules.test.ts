@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadCatalog } from '../../server/src/engine/catalog';
-import { RULE_CODES } from '../../server/src/engine/types';
+import { RULE_CODES } from '../../server/src/engine/rules/registry';
 import { starterRecord } from '../../server/src/engine/starter';
 import { HEADER, check, textAt } from '../support/engine';
 
