@@ -69,8 +69,8 @@ export const evidenceRule: RuleModule<Code> = {
     },
     'evidence-outside-workspace': {
       severity: 'error',
-      verdict: { ja: 'ワークスペース外の根拠資料です', en: 'Evidence outside the workspace' },
-      message: { ja: (p) => `ワークスペース外の根拠資料です: 「${p.path}」`, en: (p) => `Evidence outside the workspace: "${p.path}"` },
+      verdict: { ja: 'ワークスペース外の根拠資料です', en: 'Outside workspace' },
+      message: { ja: (p) => `ワークスペース外の根拠資料です: 「${p.path}」`, en: (p) => `Outside workspace: evidence "${p.path}" leaves the workspace` },
       docs: {
         title: { ja: 'ワークスペースの外を指す根拠資料', en: 'Evidence outside the workspace' },
         summary: { ja: 'evidence のパスがワークスペースの外を指す', en: 'an evidence path leaving the workspace' },

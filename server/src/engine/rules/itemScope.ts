@@ -20,10 +20,10 @@ export const itemScopeRule: RuleModule<Code> = {
   codes: {
     'item-role-not-declared': {
       severity: 'warning',
-      verdict: { ja: '宣言していない主体の項目です', en: 'Item of an undeclared role' },
+      verdict: { ja: '宣言していない主体の項目です', en: 'Undeclared role' },
       message: {
         ja: (p) => `宣言していない主体の項目です: ${p.id} は${p.role}の項目ですが、roles に ${p.roleKey} がありません`,
-        en: (p) => `Item of an undeclared role: ${p.id} is for the ${p.roleEn} role, but roles does not include ${p.roleKey}`,
+        en: (p) => `Undeclared role: ${p.id} is an item for the ${p.roleEn} role, but roles does not include ${p.roleKey}`,
       },
       docs: {
         title: { ja: '宣言していない主体の項目', en: 'Item of an undeclared role' },

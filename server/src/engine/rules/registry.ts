@@ -59,7 +59,7 @@ export function message(code: RuleCode, language: MessageLanguage, params: Messa
 
 export const RULE_DOCS: Readonly<Record<RuleCode, CodeDocs>> = Object.fromEntries(RULE_CODES.map((code) => [code, codeMeta(code).docs])) as Record<RuleCode, CodeDocs>;
 
-/** `missing-required-item` → `MissingRequiredItem` (SARIF rule `name`). */
+/** A code in PascalCase, the SARIF rule `name` (missing-owner → MissingOwner). */
 export function ruleName(code: RuleCode): string {
   return code
     .split('-')

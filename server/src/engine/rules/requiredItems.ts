@@ -59,7 +59,7 @@ const HEAD = 'apiVersion: ai-governance/v1\nroles: [developer]\nitems:\n';
 
 const required: CodeMeta = {
   severity: 'warning',
-  verdict: { ja: '必須項目がありません', en: 'Missing required item' },
+  verdict: { ja: '必須項目がありません', en: 'Missing required' },
   message: {
     ja: (p) => `必須項目がありません: ${p.id}（${p.title}）。${p.role}として必要${p.detail ? `。${p.detail}` : ''}`,
     en: (p) => `Missing required item: ${p.id} (${p.titleEn}) for ${p.roleEn}${p.detailEn ? `: ${p.detailEn}` : ''}`,
@@ -88,7 +88,7 @@ const required: CodeMeta = {
 
 const expected: CodeMeta = {
   severity: 'information',
-  verdict: { ja: '期待される項目がありません', en: 'Missing expected item' },
+  verdict: { ja: '期待される項目がありません', en: 'Missing expected' },
   message: {
     ja: (p) => `期待される項目がありません: ${p.id}（${p.title}）。ガイドラインは「${p.word}」と記載`,
     en: (p) => `Missing expected item: ${p.id} (${p.titleEn}), which the guideline expects`,

@@ -35,10 +35,10 @@ export const syntaxRule: RuleModule<Code> = {
     },
     'multiple-documents': {
       severity: 'error',
-      verdict: { ja: 'YAML ドキュメントが複数あります', en: 'More than one YAML document' },
+      verdict: { ja: 'YAML ドキュメントが複数あります', en: 'Extra YAML document' },
       message: {
         ja: () => 'YAML ドキュメントが複数あります: 2 つ目の --- 以降は検査されません（1 ファイルに 1 ドキュメント）',
-        en: () => 'More than one YAML document: everything after the second --- is not checked',
+        en: () => 'Extra YAML document: everything after the second --- is not checked (one document per file)',
       },
       docs: {
         title: { ja: '複数の YAML ドキュメント', en: 'More than one YAML document' },
