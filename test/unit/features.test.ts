@@ -95,18 +95,6 @@ describe('outline and links', () => {
   });
 });
 
-describe('coverage', () => {
-  test('counts the required items the record covers, principles through their sub-items too', () => {
-    const { engine, doc } = at(`${HEADER}roles: [developer]\nitems:\n  D-7 ii:\n    status: planned\n  C-1:\n    status: planned|\n`);
-    const result = engine.coverage(doc)!;
-    const required = engine.catalog.items.filter((i) => engine.catalog.requirement(i, ['developer'], false) === 'required').length;
-    assert.equal(result.required, required);
-    assert.equal(result.covered, 2);
-    assert.ok(result.missing.includes('D-2 i') && !result.missing.includes('D-7 ii'));
-    assert.deepEqual(result.byStatus, { planned: 2 });
-  });
-});
-
 describe('long titles', () => {
   test('the sentence-long titles of 第2部 D are shortened in messages, fixes and comments', () => {
     const h7 = loadCatalog().get('H-7')!;
