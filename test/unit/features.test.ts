@@ -22,6 +22,39 @@ describe('hover', () => {
     const firstWords = item.text[0].trim().slice(0, 20).replace(/[\\`*_[\]<>#|]/g, '');
     assert.ok(hover.markdown.replace(/\\/g, '').includes(firstWords), 'quotes the text');
   });
+  test('a hover leads with title, word, what it means for this record and the citation; then the quote', () => {
+    for (const id of ['D-7 i', 'H-7', 'C-7-6', 'U-2 i']) {
+      const { engine, doc, position } = at(`${HEADER}roles: [developer, business-user]\nadvancedAI: true\nitems:\n  ${id}|:\n    status: planned\n`);
+      const md = engine.hover(doc, position)?.markdown ?? '';
+      const head = md.split('\n\n')[0].split('\n');
+      assert.equal(head.length, 3, `${id}: three heading lines\n${md}`);
+      assert.match(head[1], /必須（宣言した主体）/, id);
+      assert.match(head[2], /^出典: AI事業者ガイドライン/, `${id}: the main citation is on the third line`);
+      assert.equal(md.match(/^出典: AI事業者ガイドライン/gm)?.length, 1, `${id}: the main citation once`);
+      const quoteAt = md.indexOf('\n> ');
+      assert.ok(quoteAt > md.indexOf('出典'), `${id}: the quote comes after the citation`);
+    }
+  });
+  test('a sentence-long title is shortened in the heading, and the sentence is quoted once', () => {
+    const { engine, doc, position } = at(`${HEADER}roles: [developer]\nadvancedAI: true\nitems:\n  H-7|:\n    status: planned\n`);
+    const md = engine.hover(doc, position)?.markdown ?? '';
+    const title = engine.catalog.get('H-7')!.title;
+    assert.ok(md.split('\n')[0].endsWith('…**\\'), md.split('\n')[0]);
+    assert.equal(md.split(title).length - 1, 1, 'the full title sentence appears once, in the quote');
+    assert.ok(!md.includes('以下の11の原則は'), 'the section preamble of the FY2025 update is not shown in the hover');
+    assert.match(md, /\[全文を表示\]\(command:aiGovernance\.showItemText/);
+  });
+  test('the annex is cut to a few lines behind "show the full text"; the full text has everything', () => {
+    const { engine, doc, position } = at(`${HEADER}roles: [developer]\nitems:\n  D-7 i|:\n    status: planned\n`);
+    const md = engine.hover(doc, position)?.markdown ?? '';
+    const item = engine.catalog.get('D-7 i')!;
+    const annexLines = md.split('\n').filter((l) => /^\s*- /.test(l) && l.trim() !== '- …');
+    assert.ok(annexLines.length <= 3, `at most three annex lines, saw ${annexLines.length}`);
+    const full = engine.itemText('D-7 i', 'ja') ?? '';
+    const allLines = item.practice.flatMap((p) => [...p.points, ...p.methods]).length;
+    assert.equal(full.split('\n').filter((l) => /^\s*- /.test(l)).length, allLines);
+    assert.ok(full.includes('以下') || full.length > md.length);
+  });
   test('an alias shows the canonical item', () => {
     const { engine, doc, position } = at(`${HEADER}roles: [developer]\nitems:\n  D-7) i|i.:\n    status: planned\n`);
     const hover = engine.hover(doc, position);
