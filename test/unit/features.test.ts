@@ -98,7 +98,47 @@ describe('completion', () => {
     const { engine, doc, position } = at(`${HEADER}roles: [developer]\nitems:\n  D-7 |\n`);
     const entry = engine.complete(doc, position).find((c) => c.label === 'D-7 ii')!;
     assert.equal(entry.range?.start.character, 2);
-    assert.equal(entry.insertText, 'D-7 ii:');
+    assert.ok(entry.snippet);
+    assert.ok(entry.insertText.startsWith('D-7 ii: # 開発関連情報の文書化\n'), entry.insertText);
+  });
+  test('accepting an id writes the entry the quick fix writes, with tab stops for status, owner and evidence', () => {
+    const { engine, doc, position } = at(`${HEADER}roles: [developer]\nitems:\n  D-2 i:\n    status: planned\n  |\n`);
+    const entry = engine.complete(doc, position).find((c) => c.label === 'D-7 ii')!;
+    const tabStops = [...entry.insertText.matchAll(/\$\{(\d)/g)].map((m) => m[1]);
+    assert.deepEqual(tabStops, ['1', '2', '3']);
+    // Snippet placeholders filled with their defaults, each line indented like the key: the quick fix's text.
+    const expanded = entry.insertText
+      .replace(/\$\{1\|([^,|]+)[^}]*\}/, '$1')
+      .replace(/\$\{\d\}/g, '')
+      .replace('$0', '')
+      .split('\n')
+      .map((line) => `  ${line}`)
+      .join('\n');
+    const fix = engine.fixes(doc, doc.diagnostics.filter((d) => d.code === 'missing-required-item' && d.data.itemId === 'D-7 ii')).find((f) => f.isPreferred)!;
+    const inserted = fix.edits.map((e) => e.newText).join('');
+    assert.equal(`${expanded}\n`, inserted);
+  });
+  test('rows carry the short title and are ranked: required items first, sub-items of a recorded principle last', () => {
+    const { engine, doc, position } = at(`${HEADER}roles: [developer]\nitems:\n  C-1:\n    status: planned\n  |\n`);
+    const entries = engine.complete(doc, position).sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+    const ids = entries.map((e) => e.label);
+    assert.equal(entries.find((e) => e.label === 'D-7 ii')?.labelDetail, '開発関連情報の文書化');
+    assert.ok(ids.indexOf('D-7 ii') < ids.indexOf('D-10 i'), 'required before expected');
+    assert.ok(ids.indexOf('D-10 i') < ids.indexOf('G-1-1'), 'expected before recommended');
+    assert.ok(ids.indexOf('G-1-1') < ids.indexOf('C-2-1'), 'recommended before sub-items');
+    assert.ok(ids.indexOf('C-2-1') < ids.indexOf('C-1-1'), "sub-items of a recorded principle last");
+    assert.ok(ids.slice(0, 5).every((id) => /^(C-\d+|D-)/.test(id) && !/^C-\d+-\d+/.test(id)), ids.slice(0, 5).join(' '));
+  });
+  test('whole-record snippets only at the top of a new record, never inside an item or after status:', () => {
+    const labelsAt = (text: string) => {
+      const { engine, doc, position } = at(text);
+      return engine.complete(doc, position).map((c) => c.label);
+    };
+    assert.ok(labelsAt('|').includes('ai-governance-developer'), 'empty document');
+    assert.ok(labelsAt('# 新しい記録\n|').includes('ai-governance-provider'), 'top level of a new record');
+    assert.ok(!labelsAt(`${HEADER}roles: [developer]\nitems:\n  D-2 i:\n    |\n`).some((l) => l.startsWith('ai-governance-')), 'inside an item');
+    assert.ok(!labelsAt(`${HEADER}roles: [developer]\nitems:\n  D-2 i:\n    status: |\n`).some((l) => l.startsWith('ai-governance-')), 'after status:');
+    assert.ok(!labelsAt(`${HEADER}roles: [developer]\nitems:\n  D-2 i:\n    status: planned\n|\n`).some((l) => l.startsWith('ai-governance-')), 'top level of a record');
   });
   test('status values, roles in a flow list, kinds, safeguards, system ids, evidence paths, fields', () => {
     const cases: Array<[string, string]> = [
