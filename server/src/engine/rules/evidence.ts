@@ -8,6 +8,13 @@ import type { RuleModule } from './context';
 
 type Code = 'documentation-without-evidence' | 'evidence-not-found' | 'evidence-outside-workspace';
 
+const BROKEN: readonly string[] = ['evidence-not-found', 'evidence-outside-workspace'] satisfies Code[];
+
+/** True for the codes that say an evidence link is broken (coverage marks the item's evidence so). */
+export function isBrokenEvidence(code: string): boolean {
+  return BROKEN.includes(code);
+}
+
 const HEAD = 'apiVersion: ai-governance/v1\nroles: [developer]\nitems:\n  D-7 ii:\n    status: implemented\n    owner: 開発部\n';
 
 export const evidenceRule: RuleModule<Code> = {

@@ -72,8 +72,8 @@ const required: CodeMeta = {
       en: 'The record lacks an item that its declared roles (and advancedAI) require: one diagnostic per item, on `items:` (or on `roles:` when there is no `items`). A common principle is covered by its own key (C-7) or by all of its sub-items (C-7-1 … C-7-6); when only some are present the message lists the missing ones.',
     },
     fix: {
-      ja: 'クイックフィックス「D-7 ii を追加」がガイドラインの順にエントリ（status: planned、owner、evidence、reviewed の記入欄）を挿入し、「不足している必須項目をすべて追加」はすべてを挿入します。該当しない場合は status: not-applicable と justification を記入します。',
-      en: 'The quick fix *Add D-7 ii* inserts the entry in guideline order (`status: planned`, `owner`, `evidence`, a `reviewed` reminder); *Add all missing required items* does it for all. If an item really does not apply, keep it with `status: not-applicable` and a `justification`.',
+      ja: 'クイックフィックス「D-7 ii を追加」が同じグループの項目の隣（なければガイドラインの順）にエントリ（status: planned、owner、evidence、reviewed の記入欄）を挿入し、「不足している必須項目をすべて追加」はすべてを挿入します。該当しない場合は status: not-applicable と justification を記入します。',
+      en: 'The quick fix *Add D-7 ii* inserts the entry beside its siblings in your file (H-12 after the last H item you have; else in guideline order) (`status: planned`, `owner`, `evidence`, a `reviewed` reminder); *Add all missing required items* does it for all. If an item really does not apply, keep it with `status: not-applicable` and a `justification`.',
     },
     example: { yaml: `${HEAD}  D-7 i:\n    status: planned\n`, fixed: `${HEAD}  D-7 i:\n    status: planned\n  D-7 ii:\n    status: planned\n` },
   },
