@@ -38,7 +38,7 @@ export const evidenceRule: RuleModule<Code> = {
           ja: 'クイックフィックス「文書のスケルトンを作成して evidence に追加」が記録の隣に Markdown（項目と出典の引用、別添の[具体的な手法]からの見出し）を作成して evidence に追加します。自分の文書のパスか https:// の URL を追加しても構いません。',
           en: "The quick fix *Create documentation skeleton ai-governance-docs/D-7-ii.md and link it in evidence* writes a Markdown file beside the record (a header quoting the item and its citation, headings from the annex's [具体的な手法]) and adds it to `evidence`; or add your own document's path or an https:// URL.",
         },
-        example: { yaml: HEAD, fixed: `${HEAD}    evidence: [docs/development-record.md]\n`, files: ['docs/development-record.md'] },
+        example: { yaml: `${HEAD}    # ← no document in evidence\n`, fixed: `${HEAD}    evidence: [docs/development-record.md]\n`, files: ['docs/development-record.md'] },
       },
       fix(_diagnostic, request) {
         const { record, entry, item, language } = request;
@@ -71,7 +71,7 @@ export const evidenceRule: RuleModule<Code> = {
           en: 'Nothing exists at an evidence path (relative to the record); `https://` URLs are not fetched. The check follows file creation and deletion in the workspace.',
         },
         fix: { ja: 'パスを直すか、資料をリポジトリに追加してください。', en: 'Fix the path, or add the document to the repository.' },
-        example: { yaml: `${HEAD}    evidence: [docs/missing.md]\n`, fixed: `${HEAD}    evidence: [docs/development-record.md]\n`, files: ['docs/development-record.md'] },
+        example: { yaml: `${HEAD}    evidence: [docs/missing.md]   # ← does not exist\n`, fixed: `${HEAD}    evidence: [docs/development-record.md]\n`, files: ['docs/development-record.md'] },
       },
     },
     'evidence-outside-workspace': {
@@ -86,7 +86,7 @@ export const evidenceRule: RuleModule<Code> = {
           en: 'An evidence path leaves the workspace (for the CLI: --root, by default the working folder).',
         },
         fix: { ja: 'リポジトリ内の資料を指すか、https:// の URL にしてください。', en: 'Point at a document inside the repository, or use an https:// URL.' },
-        example: { yaml: `${HEAD}    evidence: [../../etc/passwd]\n`, fixed: `${HEAD}    evidence: ['https://example.com/ai/development-record']\n` },
+        example: { yaml: `${HEAD}    evidence: [../../etc/passwd]   # ← leaves the workspace\n`, fixed: `${HEAD}    evidence: ['https://example.com/ai/development-record']\n` },
       },
     },
   },

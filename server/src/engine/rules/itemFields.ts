@@ -23,7 +23,7 @@ export const itemFieldsRule: RuleModule<Code> = {
         description: { ja: 'status: not-applicable の項目に justification（理由）がありません。', en: 'An item is not-applicable but gives no justification.' },
         fix: { ja: 'クイックフィックス「justification（理由）を追加」で欄を追加し、対象外とする理由を記入してください。', en: '*Add justification* and write why the item does not apply.' },
         example: {
-          yaml: `${HEAD}  H-7:\n    status: not-applicable\n`,
+          yaml: `${HEAD}  H-7:\n    status: not-applicable   # ← why?\n`,
           fixed: `${HEAD}  H-7:\n    status: not-applicable\n    justification: 画像・音声を生成しないため\n`,
         },
       },
@@ -42,7 +42,7 @@ export const itemFieldsRule: RuleModule<Code> = {
         summary: { ja: 'owner のない implemented', en: '`implemented` without `owner`' },
         description: { ja: 'implemented の項目に owner（担当者・担当部署）がありません。', en: 'An implemented item names no owner.' },
         fix: { ja: 'クイックフィックス「owner（担当）を追加」で欄を追加し、担当者か担当部署を記入してください。', en: '*Add owner* and name the responsible person or team.' },
-        example: { yaml: `${HEAD}  D-2 i:\n    status: implemented\n`, fixed: `${HEAD}  D-2 i:\n    status: implemented\n    owner: データ基盤チーム\n` },
+        example: { yaml: `${HEAD}  D-2 i:\n    status: implemented   # ← who?\n`, fixed: `${HEAD}  D-2 i:\n    status: implemented\n    owner: データ基盤チーム\n` },
       },
       fix(_diagnostic, request) {
         const { record, entry, language } = request;

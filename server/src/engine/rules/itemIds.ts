@@ -41,7 +41,7 @@ export const itemIdsRule: RuleModule<Code> = {
           ja: '候補の ID に直してください（クイックフィックスが同じグループの ID から順に候補を示します。ai-governance explain <id> で項目を確認できます）。',
           en: 'Change it to one of the suggested ids (the quick fix ranks ids of the same group first, then by spelling; ai-governance explain <id> shows an item).',
         },
-        example: { yaml: `${HEAD}  D-7 iii:\n    status: planned\n`, fixed: `${HEAD}  D-7 ii:\n    status: planned\n` },
+        example: { yaml: `${HEAD}  D-7 iii:   # ← did you mean D-7 i, D-7 ii?\n    status: planned\n`, fixed: `${HEAD}  D-7 ii:\n    status: planned\n` },
       },
       fix(diagnostic, request) {
         const { entry, catalog, language } = request;
@@ -70,7 +70,7 @@ export const itemIdsRule: RuleModule<Code> = {
         summary: { ja: '正規化すると同じ項目が 2 つ', en: 'the same item twice (after normalisation)' },
         description: { ja: '正規化すると同じ項目になるキーが 2 つあります（例: D-7 ii と D-7) ii.）。', en: 'Two keys name the same item once normalised (e.g. D-7 ii and D-7) ii.).' },
         fix: { ja: '2 つのエントリを 1 つにまとめてください。', en: 'Merge the two entries into one.' },
-        example: { yaml: `${HEAD}  D-7 ii: {status: planned}\n  D-7) ii.: {status: implemented, owner: 開発部}\n`, fixed: `${HEAD}  D-7 ii: {status: implemented, owner: 開発部}\n` },
+        example: { yaml: `${HEAD}  D-7 ii: {status: planned}\n  D-7) ii.: {status: implemented, owner: 開発部}   # ← the same item\n`, fixed: `${HEAD}  D-7 ii: {status: implemented, owner: 開発部}\n` },
       },
     },
     'non-canonical-id': {
@@ -88,7 +88,7 @@ export const itemIdsRule: RuleModule<Code> = {
           ja: '正規形に書き換えてください。「このファイルの項目IDをすべて正規形に書き換え」、ai-governance check --fix、保存時の自動修正（"editor.codeActionsOnSave": {"source.fixAll.ai-governance": "explicit"}）で一括変換できます。',
           en: 'Rewrite it in canonical form; *Fix all item ids in this file*, ai-governance check --fix, or fix-on-save (`"editor.codeActionsOnSave": {"source.fixAll.ai-governance": "explicit"}`) does it for the whole file.',
         },
-        example: { yaml: `${HEAD}  D-7) ii.:\n    status: planned\n`, fixed: `${HEAD}  D-7 ii:\n    status: planned\n` },
+        example: { yaml: `${HEAD}  D-7) ii.:   # ← written D-7 ii in canonical form\n    status: planned\n`, fixed: `${HEAD}  D-7 ii:\n    status: planned\n` },
       },
       fix(diagnostic, request) {
         const { entry, language } = request;

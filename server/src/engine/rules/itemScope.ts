@@ -34,7 +34,7 @@ export const itemScopeRule: RuleModule<Code> = {
         },
         fix: { ja: 'roles にその主体を追加するか、項目をその主体の記録に移してください。', en: "Add the role to roles, or move the item to that role's record." },
         example: {
-          yaml: `${HEAD}roles: [developer]\nitems:\n  P-2 i:\n    status: planned\n`,
+          yaml: `${HEAD}roles: [developer]\nitems:\n  P-2 i:   # ← an AI提供者 item\n    status: planned\n`,
           fixed: `${HEAD}roles: [developer, provider]\nitems:\n  P-2 i:\n    status: planned\n`,
         },
       },
@@ -55,7 +55,7 @@ export const itemScopeRule: RuleModule<Code> = {
           en: 'Set advancedAI: true (the quick fix) if the organisation handles advanced AI systems; otherwise remove the item.',
         },
         example: {
-          yaml: `${HEAD}roles: [developer]\nadvancedAI: false\nitems:\n  H-1:\n    status: planned\n`,
+          yaml: `${HEAD}roles: [developer]\nadvancedAI: false\nitems:\n  H-1:   # ← applies only to advanced AI systems\n    status: planned\n`,
           fixed: `${HEAD}roles: [developer]\nadvancedAI: true\nitems:\n  H-1:\n    status: planned\n`,
         },
       },

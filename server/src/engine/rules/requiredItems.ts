@@ -55,7 +55,8 @@ function addMissing(diagnostic: EngineDiagnostic, request: FixRequest): void {
   });
 }
 
-const HEAD = 'apiVersion: ai-governance/v1\nroles: [developer]\nitems:\n';
+const HEAD = 'apiVersion: ai-governance/v1\nroles: [developer]\nitems:   # ← one finding per missing item, here\n';
+const FIXED = 'apiVersion: ai-governance/v1\nroles: [developer]\nitems:\n';
 
 const required: CodeMeta = {
   severity: 'warning',
@@ -75,7 +76,7 @@ const required: CodeMeta = {
       ja: 'クイックフィックス「D-7 ii を追加」が同じグループの項目の隣（なければガイドラインの順）にエントリ（status: planned、owner、evidence、reviewed の記入欄）を挿入し、「不足している必須項目をすべて追加」はすべてを挿入します。該当しない場合は status: not-applicable と justification を記入します。',
       en: 'The quick fix *Add D-7 ii* inserts the entry beside its siblings in your file (H-12 after the last H item you have; else in guideline order) (`status: planned`, `owner`, `evidence`, a `reviewed` reminder); *Add all missing required items* does it for all. If an item really does not apply, keep it with `status: not-applicable` and a `justification`.',
     },
-    example: { yaml: `${HEAD}  D-7 i:\n    status: planned\n`, fixed: `${HEAD}  D-7 i:\n    status: planned\n  D-7 ii:\n    status: planned\n` },
+    example: { yaml: `${HEAD}  D-7 i:\n    status: planned\n`, fixed: `${FIXED}  D-7 i:\n    status: planned\n  D-7 ii:\n    status: planned\n` },
   },
   fix: addMissing,
   fixEvery: {
@@ -101,7 +102,7 @@ const expected: CodeMeta = {
       en: 'The record lacks an item the guideline expects (期待される) rather than requires, e.g. C-8 education and literacy, D-10 i.',
     },
     fix: { ja: '取り組みがあれば項目を追加してください。不要なら重要度を off にします。', en: 'Add the item if the organisation works on it, or set the severity to `off`.' },
-    example: { yaml: `${HEAD}  D-7 ii:\n    status: planned\n`, fixed: `${HEAD}  C-8:\n    status: planned\n  D-7 ii:\n    status: planned\n` },
+    example: { yaml: `${HEAD}  D-7 ii:\n    status: planned\n`, fixed: `${FIXED}  C-8:\n    status: planned\n  D-7 ii:\n    status: planned\n` },
   },
   fix: addMissing,
 };

@@ -122,7 +122,7 @@ export const schemaRule: RuleModule<Code> = {
           en: "A key the file format requires is missing: the record's apiVersion, an item's status, a system's id.",
         },
         fix: { ja: 'メッセージに示されたキーを追加してください（例: apiVersion: ai-governance/v1）。', en: 'Add the key named in the message (e.g. apiVersion: ai-governance/v1).' },
-        example: { yaml: 'roles: [developer]\n', fixed: `${HEAD}roles: [developer]\n` },
+        example: { yaml: 'roles: [developer]   # ← no apiVersion\n', fixed: `${HEAD}roles: [developer]\n` },
       },
     },
     'unknown-key': {
@@ -138,7 +138,7 @@ export const schemaRule: RuleModule<Code> = {
         summary: { ja: 'ファイル形式にないキー（綴りの誤り）', en: 'a key the format does not have (typo)' },
         description: { ja: 'ファイル形式にないキーです。綴りの誤りが黙って通らないよう、エラーにしています。', en: 'A key the file format does not define; typos must not pass silently.' },
         fix: { ja: '綴りを直すか、独自の拡張なら x- で始まるキーにしてください。', en: 'Fix the spelling, or start the key with x- if it is your own extension.' },
-        example: { yaml: `${HEAD}role: [developer]\n`, fixed: `${HEAD}roles: [developer]\n` },
+        example: { yaml: `${HEAD}role: [developer]   # ← did you mean roles?\n`, fixed: `${HEAD}roles: [developer]\n` },
       },
     },
     'wrong-type': {
@@ -151,7 +151,7 @@ export const schemaRule: RuleModule<Code> = {
         summary: { ja: '値の型が違う', en: 'a value of the wrong type' },
         description: { ja: '値の型（文字列、リスト、マッピングなど）がファイル形式と合いません。', en: 'The value has the wrong type (string, list, mapping …) for this key.' },
         fix: { ja: 'メッセージに示された型で書き直してください。', en: 'Rewrite the value with the type named in the message.' },
-        example: { yaml: `${HEAD}roles: developer\n`, fixed: `${HEAD}roles: [developer]\n` },
+        example: { yaml: `${HEAD}roles: developer   # ← a list is expected\n`, fixed: `${HEAD}roles: [developer]\n` },
       },
     },
     'invalid-value': {
@@ -168,7 +168,7 @@ export const schemaRule: RuleModule<Code> = {
         description: { ja: '決められた値の一覧（status、roles、kinds など）にない値です。', en: 'A value outside the fixed list for this key (status, roles, kinds …).' },
         fix: { ja: 'メッセージに示された値のどれかを使ってください。', en: 'Use one of the values listed in the message.' },
         example: {
-          yaml: `${HEAD}roles: [developer]\nitems:\n  D-7 ii:\n    status: done\n`,
+          yaml: `${HEAD}roles: [developer]\nitems:\n  D-7 ii:\n    status: done   # ← implemented | partial | planned | not-applicable\n`,
           fixed: `${HEAD}roles: [developer]\nitems:\n  D-7 ii:\n    status: planned\n`,
         },
       },

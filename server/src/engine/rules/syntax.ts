@@ -28,7 +28,7 @@ export const syntaxRule: RuleModule<Code> = {
           en: 'Check indentation, the space after each colon, and unclosed quotes; of a repeated key keep the one you mean.',
         },
         example: {
-          yaml: `${HEAD}roles: [developer\nitems:\n  D-7 ii:\n    status: planned\n`,
+          yaml: `${HEAD}roles: [developer   # ← missing ]\nitems:\n  D-7 ii:\n    status: planned\n`,
           fixed: `${HEAD}roles: [developer]\nitems:\n  D-7 ii:\n    status: planned\n`,
         },
       },
@@ -51,7 +51,7 @@ export const syntaxRule: RuleModule<Code> = {
           ja: '余分な --- を削除するか、別のファイル（*.ai-governance.yaml）に分けてください。',
           en: 'Remove the extra ---, or move the second document to its own *.ai-governance.yaml file.',
         },
-        example: { yaml: `${HEAD}roles: [developer]\n---\n${HEAD}`, fixed: `${HEAD}roles: [developer]\n` },
+        example: { yaml: `${HEAD}roles: [developer]\n---   # ← a second document\n${HEAD}`, fixed: `${HEAD}roles: [developer]\n` },
       },
     },
     'unsupported-yaml': {
@@ -67,7 +67,7 @@ export const syntaxRule: RuleModule<Code> = {
         },
         fix: { ja: '単純なキーと値で書き直してください。', en: 'Write plain keys and values.' },
         example: {
-          yaml: `${HEAD}roles: [developer]\n? [a, b]\n: complex key\n`,
+          yaml: `${HEAD}roles: [developer]\n? [a, b]   # ← a complex (non-scalar) key\n: complex key\n`,
           fixed: `${HEAD}roles: [developer]\nx-note: plain key\n`,
         },
       },

@@ -31,7 +31,7 @@ export const systemsRule: RuleModule<Code> = {
         description: { ja: 'items.*.systems のシステムIDが systems に定義されていません。', en: 'A system id in items.*.systems is not defined under systems.' },
         fix: { ja: 'systems にシステムを定義するか、ID の綴りを直してください（クイックフィックスが最も近い ID を示します）。', en: 'Define the system under systems, or fix the id (the quick fix offers the closest defined id).' },
         example: {
-          yaml: `${HEAD}systems:\n  - id: kb-assistant\nitems:\n  P-2 i:\n    status: planned\n    systems: [kb-asistant]\n`,
+          yaml: `${HEAD}systems:\n  - id: kb-assistant\nitems:\n  P-2 i:\n    status: planned\n    systems: [kb-asistant]   # ← did you mean kb-assistant?\n`,
           fixed: `${HEAD}systems:\n  - id: kb-assistant\nitems:\n  P-2 i:\n    status: planned\n    systems: [kb-assistant]\n`,
         },
       },
@@ -60,7 +60,7 @@ export const systemsRule: RuleModule<Code> = {
         },
         fix: { ja: '講じている対策を safeguards に追加してください。講じていない場合は対策を検討してください。', en: 'Put the safeguard in place and list it.' },
         example: {
-          yaml: `${HEAD}systems:\n  - id: support-agent\n    kinds: [agent]\n    safeguards: [human-oversight]\n`,
+          yaml: `${HEAD}systems:\n  - id: support-agent\n    kinds: [agent]\n    safeguards: [human-oversight]   # ← least-privilege, tool-allowlist, … missing\n`,
           fixed: `${HEAD}systems:\n  - id: support-agent\n    kinds: [agent]\n    safeguards: [human-oversight, least-privilege, tool-allowlist, data-minimisation, log-review]\n`,
         },
       },
