@@ -118,7 +118,7 @@ export interface CodeMeta {
 }
 
 export interface RuleModule<C extends string = string> {
-  /** what the module checks, for CONTRIBUTING and the registry's error messages */
+  /** what the module checks, in words (the registry's error messages and the tests name it) */
   name: string;
   codes: Record<C, CodeMeta>;
   check(context: RuleContext<C>): void;

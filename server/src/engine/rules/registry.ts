@@ -44,10 +44,6 @@ export function codeMeta(code: RuleCode): CodeMeta {
   return meta;
 }
 
-export function isRuleCode(value: string): value is RuleCode {
-  return INDEX.has(value as RuleCode);
-}
-
 export const DEFAULT_SEVERITY: Readonly<Record<RuleCode, Severity>> = Object.fromEntries(RULE_CODES.map((code) => [code, codeMeta(code).severity])) as Record<RuleCode, Severity>;
 
 /** Codes that only repeat what a JSON Schema validator (Red Hat YAML) already reports. */
