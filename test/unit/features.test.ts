@@ -13,7 +13,7 @@ function at(textWithCaret: string) {
 describe('hover', () => {
   test('an item id shows title, level word, verbatim text and citation', () => {
     const { engine, doc, position } = at(`${HEADER}roles: [developer]\nitems:\n  D-7 i|i:\n    status: planned\n`);
-    const hover = engine.hover(doc, position);
+    const hover = engine.hover(doc, position, doc.settings.language);
     assert.ok(hover);
     const item = engine.catalog.get('D-7 ii')!;
     assert.match(hover.markdown, /D-7 ii　開発関連情報の文書化/);
@@ -24,7 +24,7 @@ describe('hover', () => {
   });
   test('an alias shows the canonical item', () => {
     const { engine, doc, position } = at(`${HEADER}roles: [developer]\nitems:\n  D-7) i|i.:\n    status: planned\n`);
-    const hover = engine.hover(doc, position);
+    const hover = engine.hover(doc, position, doc.settings.language);
     assert.match(hover?.markdown ?? '', /→ 正規形 `D-7 ii`/);
   });
   test('roles, advancedAI, kinds, status and field names', () => {
@@ -39,14 +39,14 @@ describe('hover', () => {
     ];
     for (const [text, expected] of cases) {
       const { engine, doc, position } = at(text);
-      assert.match(engine.hover(doc, position)?.markdown ?? '', expected, text);
+      assert.match(engine.hover(doc, position, doc.settings.language)?.markdown ?? '', expected, text);
     }
   });
   test('English labels, Japanese quotes', () => {
     const { text, position } = caret(`${HEADER}roles: [developer]\nitems:\n  D-7 i|i:\n    status: planned\n`);
     const engine = makeEngine();
     const doc = engine.check({ path: RECORD, text, workspaceRoot: WORKSPACE }, { language: 'en' });
-    const md = engine.hover(doc, position)?.markdown ?? '';
+    const md = engine.hover(doc, position, doc.settings.language)?.markdown ?? '';
     assert.match(md, /unofficial translation/);
     assert.match(md, /開発関連情報の文書化/);
   });
@@ -55,7 +55,7 @@ describe('hover', () => {
 describe('completion', () => {
   test('item ids under items: only the declared roles, present ids excluded', () => {
     const { engine, doc, position } = at(`${HEADER}roles: [developer]\nitems:\n  D-2 i:\n    status: planned\n  |\n`);
-    const labels = engine.complete(doc, position).map((c) => c.label);
+    const labels = engine.complete(doc, position, doc.settings.language).map((c) => c.label);
     assert.ok(labels.includes('D-7 ii'));
     assert.ok(!labels.includes('D-2 i'), 'present id left out');
     assert.ok(!labels.some((l) => l.startsWith('P-')), 'no provider items');
@@ -63,7 +63,7 @@ describe('completion', () => {
   });
   test('replaces what was typed, spaces included', () => {
     const { engine, doc, position } = at(`${HEADER}roles: [developer]\nitems:\n  D-7 |\n`);
-    const entry = engine.complete(doc, position).find((c) => c.label === 'D-7 ii')!;
+    const entry = engine.complete(doc, position, doc.settings.language).find((c) => c.label === 'D-7 ii')!;
     assert.equal(entry.range?.start.character, 2);
     assert.equal(entry.insertText, 'D-7 ii:');
   });
@@ -80,7 +80,7 @@ describe('completion', () => {
     ];
     for (const [text, expected] of cases) {
       const { engine, doc, position } = at(text);
-      const labels = engine.complete(doc, position, ['docs/a.md']).map((c) => c.label);
+      const labels = engine.complete(doc, position, doc.settings.language, ['docs/a.md']).map((c) => c.label);
       assert.ok(labels.includes(expected), `${expected} in [${labels.join(', ')}] for\n${text}`);
     }
   });
