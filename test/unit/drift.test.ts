@@ -7,6 +7,7 @@ import { loadCatalog } from '../../server/src/engine/catalog';
 import { buildJsonSchema } from '../../server/src/engine/jsonSchema';
 import { buildSnippets } from '../../server/src/engine/snippets';
 import { DEFAULT_SEVERITY, RULE_CODES } from '../../server/src/engine/types';
+import { GOVERNANCE_FILE_PATTERNS } from '../../server/src/engine/vocabulary';
 
 const root = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -31,6 +32,13 @@ test('package.json severity settings list exactly the rule codes', () => {
   const pkg = JSON.parse(read('package.json'));
   const props = pkg.contributes.configuration.properties['aiGovernance.severity'].properties;
   assert.deepEqual(Object.keys(props).sort(), [...RULE_CODES].sort());
+});
+
+test('package.json activation events and yamlValidation name the governance files the server checks', () => {
+  const pkg = JSON.parse(read('package.json'));
+  const activation = (pkg.activationEvents as string[]).filter((e) => e.startsWith('workspaceContains:'));
+  assert.deepEqual(activation, GOVERNANCE_FILE_PATTERNS.map((name) => `workspaceContains:**/${name}`));
+  assert.deepEqual(pkg.contributes.yamlValidation.map((v: { fileMatch: string[] }) => v.fileMatch), [[...GOVERNANCE_FILE_PATTERNS]]);
 });
 
 test('package.json settings are the ones the server reads', () => {
