@@ -1,7 +1,7 @@
 /**
- * `ai-governance check`: find the governance files, check each exactly as the language server
- * checks a file from disk (same engine, same settings normaliser, same size limit, same
- * evidence view), optionally apply the safe fixes, then write every requested report.
+ * `ai-governance check`: find the governance files (the server's own walker), check each with the
+ * language server's own `readAndCheck` (same engine, settings normaliser, size limit and evidence
+ * view), optionally apply the safe fixes, then write every requested report.
  */
 import { promises as fsp } from 'node:fs';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
