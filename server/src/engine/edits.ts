@@ -168,6 +168,24 @@ export function insertItems(record: GovernanceRecord, catalog: GuidelineCatalog,
   return edits;
 }
 
+/** Rewrites an item key, keeping its quoting style (the entry's value and comments stay as they are). */
+export function renameKey(entry: ItemEntry, id: string): OffsetEdit {
+  const key = entry.pair.key;
+  const newText = key.style === 'QUOTE_DOUBLE' ? JSON.stringify(id) : key.style === 'QUOTE_SINGLE' ? `'${id}'` : yamlScalar(id);
+  return { start: key.start, end: key.end, newText };
+}
+
+/** The whole lines of a block entry: from its key's line to the line before the next entry (or the end). */
+export function entryLines(record: GovernanceRecord, entry: ItemEntry): { start: number; end: number } | null {
+  const map = asMap(record.itemsPair?.value);
+  if (!map || map.flow) return null;
+  const lines = record.parsed.lines;
+  const start = lines.lineStart(lines.position(entry.pair.key.start).line);
+  const next = map.pairs[map.pairs.indexOf(entry.pair) + 1];
+  const end = next ? startWithLeadingComments(record, next.key.start) : afterLineOf(record, entry.pair.value?.end ?? entry.pair.end).at;
+  return end > start ? { start, end } : null;
+}
+
 /** Adds `key: value` (value already YAML text) as the last field of an item entry. */
 export function addField(record: GovernanceRecord, entry: ItemEntry, key: string, valueText: string): OffsetEdit | null {
   const eol = record.parsed.lines.eol;

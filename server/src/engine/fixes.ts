@@ -45,19 +45,28 @@ function commentsOf(text: string): string[] {
 
 /**
  * Proves edits safe against one parsed record: the edited text parses as cleanly as before and keeps
- * every comment. The record's own parse and comments are read once, however many fixes are tried.
+ * every comment (but those in `mayLose`: the generated comments of a placeholder a merge replaces).
+ * The record's own parse and comments are read once, however many fixes are tried.
  */
-export function safetyCheck(record: GovernanceRecord): (edits: OffsetEdit[]) => boolean {
+export function safetyCheck(record: GovernanceRecord): (edits: OffsetEdit[], mayLose?: readonly string[]) => boolean {
   const before = record.parsed.text;
   const problemsBefore = record.parsed.problems.length;
   const commentsBefore = commentsOf(before);
-  return (edits) => {
+  return (edits, mayLose = []) => {
     const after = applyOffsetEdits(before, edits);
     if (parseDocument(after).problems.length > problemsBefore) return false;
-    const remaining = new Set(commentsOf(after));
-    return commentsBefore.every((c) => remaining.has(c));
+    const remaining = new Map<string, number>();
+    for (const c of [...commentsOf(after), ...mayLose]) remaining.set(c, (remaining.get(c) ?? 0) + 1);
+    return commentsBefore.every((c) => {
+      const left = remaining.get(c) ?? 0;
+      remaining.set(c, left - 1);
+      return left > 0;
+    });
   };
 }
+
+/** Severity first, so the light bulb on `items:` lists the required items before the expected ones. */
+const SEVERITY_RANK = { error: 0, warning: 1, information: 2, hint: 3 } as const;
 
 /** Up to this many findings in one request, each item's "show the guideline text" is offered. */
 const SHOW_ITEMS_UP_TO = 3;
@@ -78,10 +87,18 @@ function fixEveryFor(diagnostics: readonly EngineDiagnostic[], context: FixConte
   return fixes;
 }
 
+/**
+ * The fixes of the diagnostics the editor asks about, in vscode-eslint's order: each diagnostic's own
+ * fixes (most severe diagnostic first; the preferred fix of each first), then "fix all of this kind",
+ * then "disable for this line", then "show the guideline text" and the rule's documentation.
+ */
 export function fixesFor(diagnostics: readonly EngineDiagnostic[], context: FixContext): Fix[] {
   const { record, catalog, language } = context;
   const isSafe = safetyCheck(record);
-  const fixes: Fix[] = fixEveryFor(diagnostics, context, isSafe);
+  const ordered = [...diagnostics].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  const own: Fix[] = [];
+  const disable: Fix[] = [];
+  const shows: Fix[] = [];
   const memo = new Map<string, unknown>();
 
   /** one "disable" per code and line, one "show" per item and per code, however many findings share them */
@@ -91,24 +108,27 @@ export function fixesFor(diagnostics: readonly EngineDiagnostic[], context: FixC
     const key = what.what === 'item-text' ? what.id : what.code;
     if (shown.has(key)) return;
     shown.add(key);
-    fixes.push({ id, title, kind: 'quickfix', diagnostics: [diagnostic], edits: [], show: what });
+    shows.push({ id, title, kind: 'quickfix', diagnostics: [diagnostic], edits: [], show: what });
   };
-  for (const diagnostic of diagnostics) {
+  for (const diagnostic of ordered) {
     const item = diagnostic.data.itemId ? catalog.get(diagnostic.data.itemId) : undefined;
-    const offer = (fix: OfferedFix): void => {
-      const real = fix.edits.filter((e): e is OffsetEdit => e !== null);
-      if (real.length === 0 && !fix.createFile) return;
-      if (!fix.trusted && !isSafe(real)) return;
-      fixes.push({
-        id: fix.id,
-        title: fix.title,
-        kind: 'quickfix',
-        diagnostics: [diagnostic],
-        edits: toTextEdits(record, real),
-        ...(fix.isPreferred ? { isPreferred: true } : {}),
-        ...(fix.createFile ? { createFile: fix.createFile } : {}),
-      });
-    };
+    const fixesOfThis: Fix[] = [];
+    const offerInto =
+      (into: Fix[]) =>
+      (fix: OfferedFix): void => {
+        const real = fix.edits.filter((e): e is OffsetEdit => e !== null);
+        if (real.length === 0 && !fix.createFile) return;
+        if (!fix.trusted && !isSafe(real, fix.mayLose)) return;
+        into.push({
+          id: fix.id,
+          title: fix.title,
+          kind: 'quickfix',
+          diagnostics: [diagnostic],
+          edits: toTextEdits(record, real),
+          ...(fix.isPreferred ? { isPreferred: true } : {}),
+          ...(fix.createFile ? { createFile: fix.createFile } : {}),
+        });
+      };
     const request: FixRequest = {
       record,
       input: context.input,
@@ -124,20 +144,24 @@ export function fixesFor(diagnostics: readonly EngineDiagnostic[], context: FixC
         if (!memo.has(key)) memo.set(key, compute());
         return memo.get(key) as T;
       },
-      offer,
+      offer: offerInto(fixesOfThis),
     };
     codeMeta(diagnostic.code).fix?.(diagnostic, request);
+    own.push(...fixesOfThis.filter((f) => f.isPreferred), ...fixesOfThis.filter((f) => !f.isPreferred));
     const line = diagnostic.range.start.line;
     if (!disableOffered.has(`${diagnostic.code}:${line}`)) {
       disableOffered.add(`${diagnostic.code}:${line}`);
-      offer({ id: 'disable-line', title: T.disable[language](diagnostic.code), edits: [disableEdit(record, diagnostic.code, line)] });
+      offerInto(disable)({ id: 'disable-line', title: T.disable[language](diagnostic.code), edits: [disableEdit(record, diagnostic.code, line)] });
     }
     // Asked about many findings at once (every missing item sits on `items:`), the light bulb would list
     // one "show" per item; their hovers and the command do that job there.
     if (item && diagnostics.length <= SHOW_ITEMS_UP_TO) show('show-item-text', T.showItem[language](item.id), diagnostic, { what: 'item-text', id: item.id });
     show('show-rule-documentation', T.showRule[language](diagnostic.code), diagnostic, { what: 'rule-documentation', code: diagnostic.code });
   }
-  return fixes;
+  // The rename of a misspelt key keeps the user's data: it leads, whichever diagnostic offered it.
+  const renames = own.filter((f) => f.id === 'rename-misspelt' || f.id === 'merge-misspelt' || (f.id === 'did-you-mean' && f.isPreferred));
+  const rest = own.filter((f) => !renames.includes(f));
+  return [...renames, ...rest, ...fixEveryFor(diagnostics, context, isSafe), ...disable, ...shows];
 }
 
 /** `source.fixAll.ai-governance`: only fixes that cannot change meaning (those marked `onSave`). */

@@ -50,8 +50,8 @@ export interface FixRequest {
   entry: ItemEntry | undefined;
   /** the catalog item the diagnostic is about, when it has one */
   item: CatalogItem | undefined;
-  /** true when the edits keep the YAML as valid as before and every comment */
-  isSafe(edits: OffsetEdit[]): boolean;
+  /** true when the edits keep the YAML as valid as before and every comment (but those in `mayLose`) */
+  isSafe(edits: OffsetEdit[], mayLose?: readonly string[]): boolean;
   /** a value computed once per request (e.g. one safety proof for many fixes) */
   once<T>(key: string, compute: () => T): T;
   offer(fix: OfferedFix): void;
@@ -66,6 +66,8 @@ export interface OfferedFix {
   createFile?: Fix['createFile'];
   /** already proved safe together with others in this request: not parsed again */
   trusted?: boolean;
+  /** comments the edits may drop (the generated ones of a placeholder entry a merge replaces) */
+  mayLose?: readonly string[];
 }
 
 /** One fix for every diagnostic of a code in the file ("add all", "fix all ids"). */

@@ -1,23 +1,17 @@
 /** unknown-item, duplicate-item, non-canonical-id: every key under `items` is a guideline item, once. */
 import { shortTitle } from '../catalog';
-import { yamlScalar, type OffsetEdit } from '../edits';
-import type { GovernanceRecord, ItemEntry } from '../record';
+import { renameKey, type OffsetEdit } from '../edits';
+import { presentIds, type GovernanceRecord } from '../record';
+import { isPlaceholderEntry, mergeEdits, placeholderComments } from '../typos';
 import type { EngineDiagnostic } from '../types';
 import type { RuleModule } from './context';
 
 type Code = 'unknown-item' | 'duplicate-item' | 'non-canonical-id';
 
-/** Rewrites an item key, keeping its quoting style. */
-function keyEdit(entry: ItemEntry, id: string): OffsetEdit {
-  const key = entry.pair.key;
-  const newText = key.style === 'QUOTE_DOUBLE' ? JSON.stringify(id) : key.style === 'QUOTE_SINGLE' ? `'${id}'` : yamlScalar(id);
-  return { start: key.start, end: key.end, newText };
-}
-
 function canonicalEdits(record: GovernanceRecord, diagnostics: readonly EngineDiagnostic[]): OffsetEdit[] {
   return diagnostics.flatMap((d) => {
     const entry = record.items.find((e) => e.rawId === d.data.itemKey);
-    return entry && d.data.canonical ? [keyEdit(entry, d.data.canonical)] : [];
+    return entry && d.data.canonical ? [renameKey(entry, d.data.canonical)] : [];
   });
 }
 
@@ -44,16 +38,40 @@ export const itemIdsRule: RuleModule<Code> = {
         example: { yaml: `${HEAD}  D-7 iii:   # ← did you mean D-7 i, D-7 ii?\n    status: planned\n`, fixed: `${HEAD}  D-7 ii:\n    status: planned\n` },
       },
       fix(diagnostic, request) {
-        const { entry, catalog, language } = request;
+        const { entry, catalog, language, record } = request;
         if (!entry) return;
         const suggestions = diagnostic.data.suggestions ?? [];
+        const present = presentIds(record);
+        const roles = record.roles.map((r) => r.role);
+        let preferredGiven = false;
         suggestions.forEach((id, index) => {
-          const title = shortTitle(catalog.get(id)?.title ?? '');
+          const item = catalog.get(id);
+          const title = shortTitle(item?.title ?? '');
+          const existing = present.has(id) ? record.items.find((e) => e.resolution.status !== 'unknown' && e.resolution.id === id) : undefined;
+          if (existing) {
+            // The empty entry "add item" wrote is in the way of the rename: merge into it instead of nothing.
+            if (!item || !isPlaceholderEntry(record, existing, item.title)) return;
+            const edits = mergeEdits(record, existing, entry, id);
+            if (!edits) return;
+            request.offer({
+              id: 'merge-misspelt',
+              title: language === 'ja' ? `「${entry.rawId}」を空の ${id}（${title}）に統合（内容はそのまま）` : `Merge "${entry.rawId}" into the empty ${id} (${title}), keeping its entry`,
+              edits,
+              mayLose: placeholderComments(record, existing),
+              isPreferred: !preferredGiven,
+            });
+            preferredGiven = true;
+            return;
+          }
+          // A suggestion the record needs and lacks is almost surely what was meant.
+          const needed = item !== undefined && roles.length > 0 && ['required', 'expected'].includes(catalog.requirement(item, roles, record.advancedAI));
+          const preferred = !preferredGiven && (needed || (index === 0 && suggestions.length === 1));
+          preferredGiven ||= preferred;
           request.offer({
             id: 'did-you-mean',
             title: language === 'ja' ? `${id}（${title}）に修正` : `Change to ${id} (${title})`,
-            edits: [keyEdit(entry, id)],
-            isPreferred: index === 0 && suggestions.length === 1,
+            edits: [renameKey(entry, id)],
+            isPreferred: preferred,
           });
         });
       },
@@ -94,7 +112,7 @@ export const itemIdsRule: RuleModule<Code> = {
         const { entry, language } = request;
         const canonical = diagnostic.data.canonical;
         if (!entry || !canonical) return;
-        request.offer({ id: 'canonical-id', title: language === 'ja' ? `${canonical} に書き換え` : `Change to ${canonical}`, edits: [keyEdit(entry, canonical)], isPreferred: true });
+        request.offer({ id: 'canonical-id', title: language === 'ja' ? `${canonical} に書き換え` : `Change to ${canonical}`, edits: [renameKey(entry, canonical)], isPreferred: true });
       },
       fixEvery: {
         id: 'canonical-id-all',

@@ -5,8 +5,9 @@
  */
 import { shortTitle } from '../catalog';
 import type { CatalogItem, Role } from '../catalogTypes';
-import { insertItems } from '../edits';
+import { insertItems, renameKey } from '../edits';
 import { presentIds } from '../record';
+import { misspeltEntryFor } from '../typos';
 import type { EngineDiagnostic } from '../types';
 import { ROLE_INFO } from '../vocabulary';
 import type { CodeMeta, FixRequest, RuleModule } from './context';
@@ -40,11 +41,21 @@ function addMissing(diagnostic: EngineDiagnostic, request: FixRequest): void {
   const notApplicableTogether = request.once('not-applicable-together', () => requested.length > 1 && request.isSafe(insertItems(record, catalog, requested, 'not-applicable')));
   const ids = missingIds(diagnostic).join(', ');
   const title = shortTitle(item.title);
+  // "D-7 iii" with real data under it was probably meant as the missing D-7 ii: renaming keeps the data.
+  const misspelt = diagnostic.data.missingSubItems ? undefined : misspeltEntryFor(record, item.id);
+  if (misspelt) {
+    request.offer({
+      id: 'rename-misspelt',
+      title: language === 'ja' ? `「${misspelt.rawId}」を ${item.id}（${title}）に修正（内容はそのまま）` : `Rename "${misspelt.rawId}" to ${item.id} (${title}), keeping its entry`,
+      edits: [renameKey(misspelt, item.id)],
+      isPreferred: true,
+    });
+  }
   request.offer({
     id: 'add-item',
     title: language === 'ja' ? `${ids}（${title}）を追加` : `Add ${ids} (${title})`,
     edits: insertItems(record, catalog, missingIds(diagnostic)),
-    isPreferred: true,
+    isPreferred: !misspelt,
     trusted: plannedTogether,
   });
   request.offer({
@@ -73,8 +84,8 @@ const required: CodeMeta = {
       en: 'The record lacks an item that its declared roles (and advancedAI) require: one diagnostic per item, on `items:` (or on `roles:` when there is no `items`). A common principle is covered by its own key (C-7) or by all of its sub-items (C-7-1 … C-7-6); when only some are present the message lists the missing ones.',
     },
     fix: {
-      ja: 'クイックフィックス「D-7 ii を追加」が同じグループの項目の隣（なければガイドラインの順）にエントリ（status: planned、owner、evidence、reviewed の記入欄）を挿入し、「不足している必須項目をすべて追加」はすべてを挿入します。該当しない場合は status: not-applicable と justification を記入します。',
-      en: 'The quick fix *Add D-7 ii* inserts the entry beside its siblings in your file (H-12 after the last H item you have; else in guideline order) (`status: planned`, `owner`, `evidence`, a `reviewed` reminder); *Add all missing required items* does it for all. If an item really does not apply, keep it with `status: not-applicable` and a `justification`.',
+      ja: 'クイックフィックス「D-7 ii を追加」が同じグループの項目の隣（なければガイドラインの順）にエントリ（status: planned、owner、evidence、reviewed の記入欄）を挿入し、「不足している必須項目をすべて追加」はすべてを挿入します。記録に打ち間違いのキー（D-7 iii など）があれば、最初の修正は「「D-7 iii」を D-7 ii に修正」で、その内容とコメントをそのまま残します（空の D-7 ii を追加した後なら、打ち間違いのエントリを統合できます）。該当しない場合は status: not-applicable と justification を記入します。',
+      en: 'The quick fix *Add D-7 ii* inserts the entry beside its siblings in your file (H-12 after the last H item you have; else in guideline order) (`status: planned`, `owner`, `evidence`, a `reviewed` reminder); *Add all missing required items* does it for all. When the record has a misspelt key such as `D-7 iii`, the first fix is *Rename "D-7 iii" to D-7 ii*, which keeps its data and comments (after an empty D-7 ii was added, the misspelt entry can be merged into it). If an item really does not apply, keep it with `status: not-applicable` and a `justification`.',
     },
     example: { yaml: `${HEAD}  D-7 i:\n    status: planned\n`, fixed: `${FIXED}  D-7 i:\n    status: planned\n  D-7 ii:\n    status: planned\n` },
   },
