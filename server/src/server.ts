@@ -24,10 +24,11 @@ import { createEngine, type CheckedDocument } from './engine';
 import { tooLargeDiagnostic } from './engine/check';
 import { registerCodeActions, FIX_ALL_KIND } from './handlers/codeActions';
 import { registerCompletion } from './handlers/completion';
+import { registerCoverage } from './handlers/coverage';
 import { toLspDiagnostic } from './handlers/convert';
 import { registerHover } from './handlers/hover';
 import { registerSymbols } from './handlers/symbols';
-import { CoverageRequest, ItemTextRequest, RecheckWorkspaceRequest, SETTINGS_SECTION, WorkspaceCheckedNotification, type InitializationOptions, type RawSettings } from './protocol';
+import { ItemTextRequest, RecheckWorkspaceRequest, SETTINGS_SECTION, WorkspaceCheckedNotification, type InitializationOptions, type RawSettings } from './protocol';
 import { normaliseSettings, type ServerSettings } from './settings';
 import { CachedFileSystem, GovernanceFileMatcher, scanFolder } from './workspace';
 
@@ -288,11 +289,6 @@ export function startServer(connection: Connection): void {
     return markdown ? { markdown } : null;
   });
 
-  connection.onRequest(CoverageRequest.method, (params: CoverageRequest.Params): CoverageRequest.Result => {
-    const doc = params?.uri ? state.checkedFor(params.uri) : undefined;
-    return doc ? engine.coverage(doc) : null;
-  });
-
   connection.onRequest(RecheckWorkspaceRequest.method, async (): Promise<RecheckWorkspaceRequest.Result> => {
     fs.clear();
     const files = await scanWorkspace();
@@ -337,6 +333,7 @@ export function startServer(connection: Connection): void {
   registerCompletion(state);
   registerCodeActions(state);
   registerSymbols(state);
+  registerCoverage({ connection, engine, recordUris: () => [...checked.keys()], checkedFor: state.checkedFor, language: () => settings.check.language });
 
   documents.listen(connection);
   connection.listen();
