@@ -73,7 +73,7 @@
 
   let cells = 0;
   function matrix(record) {
-    const head = el('tr', {}, el('th', { scope: 'col' }, t('principle')), STATES.map((s) => el('th', { scope: 'col', className: `state ${s}` }, t(`state.${s}`))), el('th', { scope: 'col' }, t('progress')));
+    const head = el('tr', {}, el('th', { scope: 'col' }, t('principle')), STATES.map((s) => el('th', { scope: 'col', className: `state ${s}` }, t(`state.${s}`))), el('th', { scope: 'col', title: t('progressHint') }, t('progress')));
     const rows = record.matrix.map((row) =>
       el(
         'tr',
@@ -83,7 +83,8 @@
           cells++;
           const state = STATES[i];
           const label = `${row.label} · ${t(`state.${state}`)}: ${t('cell', items.length, items.map((x) => x.id).join(', '))}`;
-          return el('td', { className: `cell ${state}${items.length ? ' some' : ''}` }, itemsButton(record.uri, items, items.length ? String(items.length) : '·', label, 'cell-button'));
+          const weight = items.some((x) => x.required) ? ' required' : '';
+          return el('td', { className: `cell ${state}${items.length ? ` some${weight}` : ''}` }, itemsButton(record.uri, items, items.length ? String(items.length) : '·', label, 'cell-button'));
         }),
         el('td', { className: 'num' }, progress(row.summary)),
       ),

@@ -16,6 +16,8 @@ export const MATRIX_STATES = ['implemented', 'partial', 'planned', 'not-applicab
 export interface ItemRef {
   id: string;
   label: string;
+  /** counted in the progress (the roles require it) */
+  required: boolean;
 }
 
 export interface MatrixRow {
@@ -50,7 +52,7 @@ const NO_OWNER = '';
 
 export function recordView(record: CoverageRecord, options: ViewOptions): RecordView {
   const titleOf = (x: { title: string; titleEn: string }) => (options.language === 'ja' ? x.title : x.titleEn);
-  const ref = (item: CoverageItem): ItemRef => ({ id: item.id, label: `${item.id} ${titleOf(item)}` });
+  const ref = (item: CoverageItem): ItemRef => ({ id: item.id, label: `${item.id} ${titleOf(item)}`, required: item.requirement === 'required' });
   const byId = new Map(record.items.map((i) => [i.id, i]));
   const refs = (ids: readonly string[]) => ids.flatMap((id) => (byId.has(id) ? [ref(byId.get(id)!)] : []));
   const matrix = record.principles.map((group): MatrixRow => {

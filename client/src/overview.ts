@@ -140,9 +140,27 @@ export function registerOverview(context: vscode.ExtensionContext, host: Overvie
     }
     const edit = await client.protocol2CodeConverter.asWorkspaceEdit(fix.edit);
     const applied = await vscode.workspace.applyEdit(edit);
-    if (applied) await revealItem(uriText);
+    if (applied) {
+      // Show the new entry once the server has checked the edit (its key's range comes with the coverage).
+      await written(uri, id, 3000);
+      await revealItem(uriText, id);
+    }
     return applied;
   };
+
+  /** Resolves when the model has the item written in the record (or after `timeoutMs`). */
+  const written = (uri: vscode.Uri, id: string, timeoutMs: number): Promise<void> =>
+    new Promise((resolve) => {
+      const has = () => coverage.get(uri)?.items.some((i) => i.id === id && i.range) ?? false;
+      if (has()) return resolve();
+      const timer = setTimeout(done, timeoutMs);
+      const listener = coverage.onDidChange(() => has() && done());
+      function done(): void {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve();
+      }
+    });
 
   const setFilter = (filter: OverviewFilter) => () => {
     tree.setFilter(filter);

@@ -43,7 +43,9 @@ const ICONS: Record<ItemMark, [string, string]> = {
   broken: ['warning', 'problemsWarningIcon.foreground'],
 };
 
-export function iconOf(mark: ItemMark): vscode.ThemeIcon {
+/** `required`: a missing item the roles require is an error; a missing expected or recommended one only a gap. */
+export function iconOf(mark: ItemMark, required = true): vscode.ThemeIcon {
+  if (mark === 'missing' && !required) return new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('descriptionForeground'));
   const [id, color] = ICONS[mark];
   return new vscode.ThemeIcon(id, new vscode.ThemeColor(color));
 }
@@ -193,7 +195,7 @@ export class OverviewTree implements vscode.TreeDataProvider<OverviewNode> {
         item.description = l10n.t('not read: {0}', record.reason?.message ?? record.reason?.code ?? '?');
         item.tooltip = record.reason?.message;
       } else {
-        item.iconPath = iconOf(worstMark(record.items));
+        item.iconPath = iconOf(worstMark(record.items), record.summary.required > 0);
         item.description = record.state === 'incomplete' ? `${progress(record.summary)} · ${l10n.t('incomplete (syntax errors)')}` : progress(record.summary);
         item.tooltip = new vscode.MarkdownString(
           [`**${recordLabel(record.uri)}**`, breakdown(record.summary), record.reason ? `⚠ ${record.reason.message}` : ''].filter(Boolean).join('\n\n'),
@@ -211,7 +213,7 @@ export class OverviewTree implements vscode.TreeDataProvider<OverviewNode> {
       const item = new vscode.TreeItem(`${group.id.startsWith('C-') ? `${group.id.slice(2)}) ` : ''}${title(group)}`, collapsed);
       item.id = `group:${record.uri}#${group.id}`;
       const mark = worstMark(record.items.filter((i) => group.items.includes(i.id)));
-      item.iconPath = iconOf(mark);
+      item.iconPath = iconOf(mark, group.summary.required > 0);
       item.description = group.summary.required > 0 ? `${progress(group.summary)}` : l10n.t('{0} items', members.length);
       item.tooltip = `${title(group)}\n${breakdown(group.summary)}\n${l10n.t('Worst: {0}', stateLabel(mark))}`;
       item.contextValue = 'group';
@@ -223,7 +225,7 @@ export class OverviewTree implements vscode.TreeDataProvider<OverviewNode> {
     const item = new vscode.TreeItem(entry.id, vscode.TreeItemCollapsibleState.None);
     item.id = `item:${record.uri}#${node.group}#${entry.id}`;
     item.description = title(entry);
-    item.iconPath = iconOf(mark);
+    item.iconPath = iconOf(mark, entry.requirement === 'required');
     item.tooltip = itemTooltip(entry, mark);
     item.accessibilityInformation = { label: `${entry.id} ${title(entry)}: ${stateLabel(mark)}` };
     item.command = { command: 'aiGovernance.revealItem', title: l10n.t('Reveal in file'), arguments: [record.uri, entry.id] };
@@ -235,7 +237,7 @@ export class OverviewTree implements vscode.TreeDataProvider<OverviewNode> {
 function itemTooltip(item: CoverageItem, mark: ItemMark): vscode.MarkdownString {
   const lines = [`**${item.id}** ${title(item)} — ${stateLabel(mark)}`];
   const requirement = item.requirement === 'required' ? l10n.t('required') : item.requirement === 'expected' ? l10n.t('expected') : l10n.t('recommended');
-  lines.push(`${requirement} (${item.word})`);
+  lines.push(l10n.t('{0} (the guideline says {1})', requirement, item.word));
   if (item.owner) lines.push(l10n.t('Owner: {0}', item.owner));
   if (item.evidence.paths.length > 0) lines.push(l10n.t('Evidence: {0}', item.evidence.paths.join(', ')));
   if (item.reviewed) lines.push(l10n.t('Reviewed: {0}', item.reviewed));

@@ -367,6 +367,8 @@ try {
     if (!statusOk) throw new Error('skipped: no status bar item');
     await page.mouse.move(700, 450);
     await page.keyboard.press('Escape');
+    // Room for the dashboard: the panel (Problems) closed, as a person reading it would.
+    await page.locator('.part.panel').waitFor({ state: 'visible', timeout: 2_000 }).then(() => page.keyboard.press('Control+J'), () => {});
     await page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: '実施済' }).first().click();
     const frame = dashboardFrame();
     await frame.locator('h1', { hasText: 'AI ガバナンス ダッシュボード' }).waitFor({ timeout: 30_000 });
@@ -387,17 +389,21 @@ try {
     return `${count} cells; Enter on ${id} opened the record`;
   });
 
-  await check('the dashboard follows a light theme', async () => {
-    updateSettings({ 'workbench.colorTheme': 'Default Light Modern' });
-    await poll('the light theme', async () => (await page.locator('.monaco-workbench.vs').count()) > 0, 20_000);
+  await check('the dashboard follows a light theme (Preferences: Color Theme)', async () => {
     await page.locator('.tabs-container .tab', { hasText: 'AI ガバナンス' }).first().click();
+    await commandPalette('Preferences: Color Theme');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('Light Modern');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Light Modern' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await poll('the light theme', async () => (await page.locator('.monaco-workbench.vs').count()) > 0, 20_000);
     const frame = dashboardFrame();
     await frame.locator('table.matrix').first().waitFor({ timeout: 15_000 });
     const body = await frame.locator('body').getAttribute('class');
     if (!/vscode-light/.test(body ?? '')) throw new Error(`webview body class "${body}"`);
     await page.mouse.move(10, 450);
     await shot('dashboard-light.png');
-    updateSettings({ 'workbench.colorTheme': 'Default Dark Modern' });
   });
 
   const failed = checks.filter((c) => !c.ok);

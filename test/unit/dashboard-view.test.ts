@@ -39,6 +39,11 @@ test('the principle × state matrix puts each item in the cell of its state', ()
   assert.deepEqual(cell('planned'), ['D-2 i']);
   assert.deepEqual(cell('partial'), ['D-2 ii']);
   assert.ok(cell('missing').includes('D-2 iii'));
+  // A required item missing weighs more than an expected or recommended one.
+  const missing = safety.cells[MATRIX_STATES.indexOf('missing')];
+  assert.equal(missing.find((i) => i.id === 'D-2 iii')?.required, true);
+  const education = v.matrix.find((r) => r.group === 'C-8')!;
+  assert.ok(education.cells[MATRIX_STATES.indexOf('missing')].every((i) => !i.required));
   assert.deepEqual(cell('implemented'), []);
   assert.equal(view('en').matrix.find((r) => r.group === 'C-2')!.label, '2) Safety');
 });
