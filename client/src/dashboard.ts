@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { CoverageModel } from './coverageModel';
 import { MATRIX_STATES, recordView, type RecordView } from './dashboardView';
-import { l10n, uiLanguage } from './l10n';
+import { t, uiLanguage } from './i18n';
 import { headline, recordLabel, stateLabel, sum } from './overviewTree';
 
 /** What the webview tells the extension. */
@@ -46,7 +46,7 @@ export class Dashboard implements vscode.Disposable {
       return;
     }
     const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
-    const panel = vscode.window.createWebviewPanel('aiGovernance.dashboard', l10n.t('AI Governance Dashboard'), vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel('aiGovernance.dashboard', t('AI Governance Dashboard'), vscode.ViewColumn.Active, {
       enableScripts: true,
       localResourceRoots: [media],
       enableFindWidget: true,
@@ -82,10 +82,10 @@ export class Dashboard implements vscode.Disposable {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${style.toString()}">
-<title>${escape(l10n.t('AI Governance Dashboard'))}</title>
+<title>${escape(t('AI Governance Dashboard'))}</title>
 </head>
 <body>
-<main id="root" aria-live="polite"><p>${escape(l10n.t('Loading…'))}</p></main>
+<main id="root" aria-live="polite"><p>${escape(t('Loading…'))}</p></main>
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;
@@ -105,7 +105,7 @@ export class Dashboard implements vscode.Disposable {
           const item = record?.items.find((i) => i.id === id);
           return item ? [{ label: item.id, description: uiLanguage() === 'ja' ? item.title : item.titleEn, id }] : [];
         });
-        const picked = await vscode.window.showQuickPick(items, { title: message.title, placeHolder: l10n.t('Go to the item in the record') });
+        const picked = await vscode.window.showQuickPick(items, { title: message.title, placeHolder: t('Go to the item in the record') });
         if (picked) await vscode.commands.executeCommand('aiGovernance.revealItem', message.uri, picked.id);
         return;
       }
@@ -136,26 +136,26 @@ export class Dashboard implements vscode.Disposable {
 /** The webview's labels, in the UI language (the webview has no l10n of its own). */
 function strings(): Record<string, string> {
   return {
-    title: l10n.t('AI Governance Dashboard'),
-    empty: l10n.t('No governance record in this workspace yet.'),
-    notRead: l10n.t('Not read'),
-    incomplete: l10n.t('incomplete (syntax errors): what could be read is shown'),
-    matrix: l10n.t('Principles × state'),
-    principle: l10n.t('Principle'),
-    progress: l10n.t('Progress'),
-    progressHint: l10n.t('done / required'),
-    roles: l10n.t('Progress per role'),
-    systems: l10n.t('Progress per system'),
-    stale: l10n.t('Stale reviews'),
-    broken: l10n.t('Broken evidence'),
-    unjustified: l10n.t('Not applicable without a justification'),
-    owners: l10n.t('Items per owner'),
-    noOwner: l10n.t('(no owner)'),
-    none: l10n.t('None'),
-    cell: l10n.t('{0} items: {1}'),
-    'role.developer': l10n.t('AI Developer'),
-    'role.provider': l10n.t('AI Provider'),
-    'role.business-user': l10n.t('AI Business User'),
+    title: t('AI Governance Dashboard'),
+    empty: t('No governance record in this workspace yet.'),
+    notRead: t('Not read'),
+    incomplete: t('incomplete (syntax errors): what could be read is shown'),
+    matrix: t('Principles × state'),
+    principle: t('Principle'),
+    progress: t('Progress'),
+    progressHint: t('done / required'),
+    roles: t('Progress per role'),
+    systems: t('Progress per system'),
+    stale: t('Stale reviews'),
+    broken: t('Broken evidence'),
+    unjustified: t('Not applicable without a justification'),
+    owners: t('Items per owner'),
+    noOwner: t('(no owner)'),
+    none: t('None'),
+    cell: t('{0} items: {1}'),
+    'role.developer': t('AI Developer'),
+    'role.provider': t('AI Provider'),
+    'role.business-user': t('AI Business User'),
     ...Object.fromEntries(MATRIX_STATES.map((s) => [`state.${s}`, stateLabel(s)])),
   };
 }

@@ -7,7 +7,6 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient, RED_HAT_YAML } from './client';
 import { registerCommands } from './commands';
 import { GOVERNANCE_GLOBS, isGovernanceDocument } from './config';
-import { loadBundle } from './l10n';
 import { registerOverview, type OverviewApi } from './overview';
 
 let client: LanguageClient | undefined;
@@ -18,7 +17,6 @@ async function workspaceHasGovernanceFile(): Promise<boolean> {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<OverviewApi> {
-  loadBundle(context);
   const output = vscode.window.createOutputChannel('AI Governance', { log: true });
   context.subscriptions.push(output);
   let starting: Promise<void> | undefined;

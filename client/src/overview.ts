@@ -8,7 +8,7 @@ import { CodeActionRequest, State, type CodeAction as LspCodeAction, type Comman
 import { StarterRecordRequest } from '../../server/src/protocol';
 import { CoverageModel } from './coverageModel';
 import { Dashboard } from './dashboard';
-import { l10n } from './l10n';
+import { t } from './i18n';
 import { OverviewTree, type OverviewFilter, type OverviewNode } from './overviewTree';
 import { registerCoverageStatus } from './status';
 
@@ -68,8 +68,8 @@ export function registerOverview(context: vscode.ExtensionContext, host: Overvie
     const records = coverage.all();
     void vscode.commands.executeCommand('setContext', 'aiGovernance.hasRecords', records.length > 0);
     if (coverage.isLoaded) void vscode.commands.executeCommand('setContext', 'aiGovernance.overviewLoaded', true);
-    view.title = l10n.t('Overview');
-    view.message = tree.filter === 'missing' ? l10n.t('Showing missing items only') : tree.filter === 'stale' ? l10n.t('Showing stale reviews and broken evidence only') : undefined;
+    view.title = t('Overview');
+    view.message = tree.filter === 'missing' ? t('Showing missing items only') : tree.filter === 'stale' ? t('Showing stale reviews and broken evidence only') : undefined;
     tree.refresh();
   };
   context.subscriptions.push(
@@ -87,7 +87,7 @@ export function registerOverview(context: vscode.ExtensionContext, host: Overvie
   const running = (): LanguageClient | undefined => {
     const client = host.client();
     if (client && client.state === State.Running) return client;
-    void vscode.window.showWarningMessage(l10n.t('The AI Governance server is not running. Run "AI Governance: Restart Server".'));
+    void vscode.window.showWarningMessage(t('The AI Governance server is not running. Run "AI Governance: Restart Server".'));
     return undefined;
   };
 
@@ -123,7 +123,7 @@ export function registerOverview(context: vscode.ExtensionContext, host: Overvie
     const uri = vscode.Uri.parse(uriText);
     const diagnostic = missingDiagnostic(uri, id);
     if (!diagnostic) {
-      void vscode.window.showInformationMessage(l10n.t('{0} is not reported missing any more.', id));
+      void vscode.window.showInformationMessage(t('{0} is not reported missing any more.', id));
       return false;
     }
     // The light bulb's own fix: ask the server for the actions of this diagnostic and apply the add-item one.
@@ -135,7 +135,7 @@ export function registerOverview(context: vscode.ExtensionContext, host: Overvie
     });
     const fix = addItemFix(actions ?? []);
     if (!fix?.edit) {
-      void vscode.window.showWarningMessage(l10n.t('No fix to add {0} was offered.', id));
+      void vscode.window.showWarningMessage(t('No fix to add {0} was offered.', id));
       return false;
     }
     const edit = await client.protocol2CodeConverter.asWorkspaceEdit(fix.edit);
@@ -170,33 +170,33 @@ export function registerOverview(context: vscode.ExtensionContext, host: Overvie
   const createRecord = async (): Promise<vscode.Uri | undefined> => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder) {
-      void vscode.window.showWarningMessage(l10n.t('Open a folder first: the record is created in it.'));
+      void vscode.window.showWarningMessage(t('Open a folder first: the record is created in it.'));
       return undefined;
     }
     const target = vscode.Uri.joinPath(folder.uri, 'ai-governance.yaml');
     try {
       await vscode.workspace.fs.stat(target);
       await vscode.window.showTextDocument(target);
-      void vscode.window.showInformationMessage(l10n.t('{0} already exists; it was opened, not overwritten.', vscode.workspace.asRelativePath(target)));
+      void vscode.window.showInformationMessage(t('{0} already exists; it was opened, not overwritten.', vscode.workspace.asRelativePath(target)));
       return target;
     } catch {
       // does not exist yet: create it below
     }
     const roles = await vscode.window.showQuickPick(
       [
-        { label: l10n.t('AI Developer'), description: 'developer', role: 'developer' as const },
-        { label: l10n.t('AI Provider'), description: 'provider', role: 'provider' as const },
-        { label: l10n.t('AI Business User'), description: 'business-user', role: 'business-user' as const },
+        { label: t('AI Developer'), description: 'developer', role: 'developer' as const },
+        { label: t('AI Provider'), description: 'provider', role: 'provider' as const },
+        { label: t('AI Business User'), description: 'business-user', role: 'business-user' as const },
       ],
-      { canPickMany: true, title: l10n.t('Create a record: which roles does your organisation have?'), placeHolder: l10n.t('Pick one or more roles') },
+      { canPickMany: true, title: t('Create a record: which roles does your organisation have?'), placeHolder: t('Pick one or more roles') },
     );
     if (!roles || roles.length === 0) return undefined;
     const advanced = await vscode.window.showQuickPick(
       [
-        { label: l10n.t('No'), advancedAI: false },
-        { label: l10n.t('Yes: we handle advanced AI systems (foundation models, generative AI)'), advancedAI: true },
+        { label: t('No'), advancedAI: false },
+        { label: t('Yes: we handle advanced AI systems (foundation models, generative AI)'), advancedAI: true },
       ],
-      { title: l10n.t('Create a record: advanced AI systems (第2部 D)?') },
+      { title: t('Create a record: advanced AI systems (第2部 D)?') },
     );
     if (!advanced) return undefined;
     await host.start();

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { STATE_ORDER, type CoverageModel, type CoverageRecord } from './coverageModel';
-import { l10n, uiLanguage } from './l10n';
+import { t, uiLanguage } from './i18n';
 
 type CoverageItem = CoverageRecord['items'][number];
 type CoverageGroup = CoverageRecord['principles'][number];
@@ -53,19 +53,19 @@ export function iconOf(mark: ItemMark, required = true): vscode.ThemeIcon {
 export function stateLabel(mark: ItemMark): string {
   switch (mark) {
     case 'implemented':
-      return l10n.t('implemented');
+      return t('implemented');
     case 'partial':
-      return l10n.t('partial');
+      return t('partial');
     case 'planned':
-      return l10n.t('planned');
+      return t('planned');
     case 'not-applicable':
-      return l10n.t('not applicable');
+      return t('not applicable');
     case 'missing':
-      return l10n.t('missing');
+      return t('missing');
     case 'stale':
-      return l10n.t('review to check');
+      return t('review to check');
     case 'broken':
-      return l10n.t('evidence broken');
+      return t('evidence broken');
   }
 }
 
@@ -175,10 +175,10 @@ export class OverviewTree implements vscode.TreeDataProvider<OverviewNode> {
     const records = this.model.all();
     if (node.kind === 'workspace') {
       const total = sum(records.map((r) => r.summary));
-      const item = new vscode.TreeItem(vscode.workspace.name ?? l10n.t('Workspace'), vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(vscode.workspace.name ?? t('Workspace'), vscode.TreeItemCollapsibleState.Expanded);
       item.id = 'workspace';
       item.iconPath = new vscode.ThemeIcon('root-folder');
-      item.description = `${progress(total)} · ${l10n.t('{0} records', records.length)}`;
+      item.description = `${progress(total)} · ${t('{0} records', records.length)}`;
       item.tooltip = breakdown(total);
       item.contextValue = 'workspace';
       return item;
@@ -192,16 +192,16 @@ export class OverviewTree implements vscode.TreeDataProvider<OverviewNode> {
       if (record.state === 'not-parsed') {
         item.collapsibleState = vscode.TreeItemCollapsibleState.None;
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-        item.description = l10n.t('not read: {0}', record.reason?.message ?? record.reason?.code ?? '?');
+        item.description = t('not read: {0}', record.reason?.message ?? record.reason?.code ?? '?');
         item.tooltip = record.reason?.message;
       } else {
         item.iconPath = iconOf(worstMark(record.items), record.summary.required > 0);
-        item.description = record.state === 'incomplete' ? `${progress(record.summary)} · ${l10n.t('incomplete (syntax errors)')}` : progress(record.summary);
+        item.description = record.state === 'incomplete' ? `${progress(record.summary)} · ${t('incomplete (syntax errors)')}` : progress(record.summary);
         item.tooltip = new vscode.MarkdownString(
           [`**${recordLabel(record.uri)}**`, breakdown(record.summary), record.reason ? `⚠ ${record.reason.message}` : ''].filter(Boolean).join('\n\n'),
         );
       }
-      item.command = { command: 'aiGovernance.revealItem', title: l10n.t('Open'), arguments: [record.uri] };
+      item.command = { command: 'aiGovernance.revealItem', title: t('Open'), arguments: [record.uri] };
       item.contextValue = 'record';
       return item;
     }
@@ -214,8 +214,8 @@ export class OverviewTree implements vscode.TreeDataProvider<OverviewNode> {
       item.id = `group:${record.uri}#${group.id}`;
       const mark = worstMark(record.items.filter((i) => group.items.includes(i.id)));
       item.iconPath = iconOf(mark, group.summary.required > 0);
-      item.description = group.summary.required > 0 ? `${progress(group.summary)}` : l10n.t('{0} items', members.length);
-      item.tooltip = `${title(group)}\n${breakdown(group.summary)}\n${l10n.t('Worst: {0}', stateLabel(mark))}`;
+      item.description = group.summary.required > 0 ? `${progress(group.summary)}` : t('{0} items', members.length);
+      item.tooltip = `${title(group)}\n${breakdown(group.summary)}\n${t('Worst: {0}', stateLabel(mark))}`;
       item.contextValue = 'group';
       return item;
     }
@@ -228,7 +228,7 @@ export class OverviewTree implements vscode.TreeDataProvider<OverviewNode> {
     item.iconPath = iconOf(mark, entry.requirement === 'required');
     item.tooltip = itemTooltip(entry, mark);
     item.accessibilityInformation = { label: `${entry.id} ${title(entry)}: ${stateLabel(mark)}` };
-    item.command = { command: 'aiGovernance.revealItem', title: l10n.t('Reveal in file'), arguments: [record.uri, entry.id] };
+    item.command = { command: 'aiGovernance.revealItem', title: t('Reveal in file'), arguments: [record.uri, entry.id] };
     item.contextValue = entry.state === 'missing' ? 'item.missing' : 'item';
     return item;
   }
@@ -236,12 +236,12 @@ export class OverviewTree implements vscode.TreeDataProvider<OverviewNode> {
 
 function itemTooltip(item: CoverageItem, mark: ItemMark): vscode.MarkdownString {
   const lines = [`**${item.id}** ${title(item)} — ${stateLabel(mark)}`];
-  const requirement = item.requirement === 'required' ? l10n.t('required') : item.requirement === 'expected' ? l10n.t('expected') : l10n.t('recommended');
-  lines.push(l10n.t('{0} (the guideline says {1})', requirement, item.word));
-  if (item.owner) lines.push(l10n.t('Owner: {0}', item.owner));
-  if (item.evidence.paths.length > 0) lines.push(l10n.t('Evidence: {0}', item.evidence.paths.join(', ')));
-  if (item.reviewed) lines.push(l10n.t('Reviewed: {0}', item.reviewed));
-  if (item.missingSubItems?.length) lines.push(l10n.t('Sub-items missing: {0}', item.missingSubItems.join(', ')));
+  const requirement = item.requirement === 'required' ? t('required') : item.requirement === 'expected' ? t('expected') : t('recommended');
+  lines.push(t('{0} (the guideline says {1})', requirement, item.word));
+  if (item.owner) lines.push(t('Owner: {0}', item.owner));
+  if (item.evidence.paths.length > 0) lines.push(t('Evidence: {0}', item.evidence.paths.join(', ')));
+  if (item.reviewed) lines.push(t('Reviewed: {0}', item.reviewed));
+  if (item.missingSubItems?.length) lines.push(t('Sub-items missing: {0}', item.missingSubItems.join(', ')));
   for (const f of item.findings.slice(0, 5)) lines.push(`• ${f.message}`);
   const md = new vscode.MarkdownString(lines.join('\n\n'));
   md.supportThemeIcons = true;
@@ -256,14 +256,14 @@ export function sum(summaries: readonly Summary[]): Summary {
 
 /** "実施済 18/31 · 進行中 9 · 未記載 4": what the status bar and the dashboard headline say. */
 export function headline(summary: Summary): string {
-  return l10n.t('Done {0}/{1} · in progress {2} · missing {3}', summary.done, summary.required, summary.partial + summary.planned, summary.missing);
+  return t('Done {0}/{1} · in progress {2} · missing {3}', summary.done, summary.required, summary.partial + summary.planned, summary.missing);
 }
 
 export function breakdown(summary: Summary): string {
   return [
-    l10n.t('Required items: {0}', summary.required),
-    l10n.t('Done: {0} (implemented {1}, not applicable with a justification {2})', summary.done, summary.implemented, summary.done - summary.implemented),
-    l10n.t('Partial: {0} · Planned: {1}', summary.partial, summary.planned),
-    l10n.t('Not applicable: {0} · Missing: {1}', summary.notApplicable, summary.missing),
+    t('Required items: {0}', summary.required),
+    t('Done: {0} (implemented {1}, not applicable with a justification {2})', summary.done, summary.implemented, summary.done - summary.implemented),
+    t('Partial: {0} · Planned: {1}', summary.partial, summary.planned),
+    t('Not applicable: {0} · Missing: {1}', summary.notApplicable, summary.missing),
   ].join('\n');
 }

@@ -5,13 +5,13 @@
  */
 import * as vscode from 'vscode';
 import type { CoverageModel, CoverageRecord } from './coverageModel';
-import { l10n } from './l10n';
+import { t } from './i18n';
 import { breakdown, headline, recordLabel, sum } from './overviewTree';
 
 export function registerCoverageStatus(context: vscode.ExtensionContext, model: CoverageModel): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem('aiGovernance.coverage', vscode.StatusBarAlignment.Right, 100);
-  item.name = l10n.t('AI Governance coverage');
-  item.command = { command: 'aiGovernance.openDashboard', title: l10n.t('Open the AI governance dashboard') };
+  item.name = t('AI Governance coverage');
+  item.command = { command: 'aiGovernance.openDashboard', title: t('Open the AI governance dashboard') };
   context.subscriptions.push(item);
 
   const update = (): void => {
@@ -26,18 +26,18 @@ export function registerCoverageStatus(context: vscode.ExtensionContext, model: 
     }
     const complete = summary.required > 0 && summary.done === summary.required;
     item.text = `${complete ? '$(pass)' : '$(checklist)'} ${headline(summary)}`;
-    const scope = active ? recordLabel(active.uri) : l10n.t('{0} records of the workspace', records.length);
+    const scope = active ? recordLabel(active.uri) : t('{0} records of the workspace', records.length);
     const missing = parsed.flatMap((r) => r.items.filter((i) => i.requirement === 'required' && i.state === 'missing').map((i) => i.id));
     const notRead = records.filter((r) => r.state === 'not-parsed').map((r) => recordLabel(r.uri));
-    const lines = [`**${l10n.t('AI Governance coverage')}** — ${scope}`, breakdown(summary).replace(/\n/g, '\n\n')];
-    if (missing.length > 0) lines.push(l10n.t('Missing: {0}', [...new Set(missing)].slice(0, 12).join(', ') + (missing.length > 12 ? ' …' : '')));
-    else if (complete) lines.push(l10n.t('Every item the declared roles require is done.'));
-    if (notRead.length > 0) lines.push(l10n.t('Not read: {0}', notRead.join(', ')));
-    lines.push(`[${l10n.t('Open the dashboard')}](command:aiGovernance.openDashboard) · [${l10n.t('Show in the overview')}](command:aiGovernance.overview.focus)`);
+    const lines = [`**${t('AI Governance coverage')}** — ${scope}`, breakdown(summary).replace(/\n/g, '\n\n')];
+    if (missing.length > 0) lines.push(t('Missing: {0}', [...new Set(missing)].slice(0, 12).join(', ') + (missing.length > 12 ? ' …' : '')));
+    else if (complete) lines.push(t('Every item the declared roles require is done.'));
+    if (notRead.length > 0) lines.push(t('Not read: {0}', notRead.join(', ')));
+    lines.push(`[${t('Open the dashboard')}](command:aiGovernance.openDashboard) · [${t('Show in the overview')}](command:aiGovernance.overview.focus)`);
     const tooltip = new vscode.MarkdownString(lines.join('\n\n'));
     tooltip.isTrusted = { enabledCommands: ['aiGovernance.openDashboard', 'aiGovernance.overview.focus'] };
     item.tooltip = tooltip;
-    item.accessibilityInformation = { label: `${l10n.t('AI Governance coverage')}: ${headline(summary)}` };
+    item.accessibilityInformation = { label: `${t('AI Governance coverage')}: ${headline(summary)}` };
     item.show();
   };
   context.subscriptions.push(model.onDidChange(update), vscode.window.onDidChangeActiveTextEditor(update));
