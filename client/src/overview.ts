@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { CodeActionRequest, State, type CodeAction as LspCodeAction, type Command as LspCommand, type LanguageClient } from 'vscode-languageclient/node';
 import { StarterRecordRequest } from '../../server/src/protocol';
-import { CoverageModel } from './coverageModel';
+import { CoverageModel, type CoverageRecord } from './coverageModel';
 import { Dashboard } from './dashboard';
 import { t } from './i18n';
 import { OverviewTree, type OverviewFilter, type OverviewNode } from './overviewTree';
@@ -27,7 +27,6 @@ export interface OverviewHost {
 }
 
 const SOURCE = 'ai-governance';
-const MISSING_CODES = new Set(['missing-required-item', 'missing-expected-item']);
 const ADD_ITEM_FIX = 'add-item';
 
 function codeOf(d: vscode.Diagnostic): string {
@@ -39,23 +38,24 @@ function itemIdOf(d: vscode.Diagnostic): string | undefined {
   return typeof data?.itemId === 'string' ? data.itemId : undefined;
 }
 
-/** The missing-item diagnostic of an item: matched on its code and data.itemId, never on the message. */
-export function missingDiagnostic(uri: vscode.Uri, id: string): vscode.Diagnostic | undefined {
-  return vscode.languages.getDiagnostics(uri).find((d) => d.source === SOURCE && MISSING_CODES.has(codeOf(d)) && itemIdOf(d) === id);
+/**
+ * The diagnostic that reports a missing item: one of ours with `data.itemId` = the item and the code of
+ * a finding the coverage model lists on it (the server names the rule; the client keeps no code list).
+ * Never matched on the message.
+ */
+export function missingDiagnostic(uri: vscode.Uri, item: CoverageRecord['items'][number] | undefined): vscode.Diagnostic | undefined {
+  if (!item || item.state !== 'missing') return undefined;
+  const codes = new Set(item.findings.map((f) => f.code));
+  return vscode.languages.getDiagnostics(uri).find((d) => d.source === SOURCE && codes.has(codeOf(d)) && itemIdOf(d) === item.id);
 }
 
 function isAction(a: LspCodeAction | LspCommand): a is LspCodeAction {
   return typeof (a as LspCommand).command !== 'string';
 }
 
-/** The add-item fix among the server's actions for one diagnostic: by its stable id, else the preferred edit. */
+/** The add-item fix among the server's actions for one diagnostic, by the stable id in `data.fixId` (never the title). */
 function addItemFix(actions: ReadonlyArray<LspCodeAction | LspCommand>): LspCodeAction | undefined {
-  const edits = actions.filter(isAction).filter((a) => a.edit);
-  const idOf = (a: LspCodeAction) => {
-    const data = a.data as { id?: unknown; fix?: unknown } | undefined;
-    return (a as LspCodeAction & { id?: unknown }).id ?? data?.id ?? data?.fix;
-  };
-  return edits.find((a) => idOf(a) === ADD_ITEM_FIX) ?? (edits.some((a) => idOf(a) !== undefined) ? undefined : edits.find((a) => a.isPreferred));
+  return actions.filter(isAction).find((a) => a.edit && (a.data as { fixId?: unknown } | undefined)?.fixId === ADD_ITEM_FIX);
 }
 
 export function registerOverview(context: vscode.ExtensionContext, host: OverviewHost): OverviewApi {
@@ -106,7 +106,7 @@ export function registerOverview(context: vscode.ExtensionContext, host: Overvie
     // A principle covered by its sub-items: the first of them; a missing item: where its diagnostic is.
     const sub = item?.coveredBy?.[0] ? coverage.get(uri)?.items.find((i) => i.id === item.coveredBy![0]) : undefined;
     if (!range && sub?.range) range = new vscode.Range(sub.range.start.line, sub.range.start.character, sub.range.end.line, sub.range.end.character);
-    range ??= missingDiagnostic(uri, id)?.range;
+    range ??= missingDiagnostic(uri, item)?.range;
     if (!range) return true;
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -121,7 +121,7 @@ export function registerOverview(context: vscode.ExtensionContext, host: Overvie
     const client = running();
     if (!client) return false;
     const uri = vscode.Uri.parse(uriText);
-    const diagnostic = missingDiagnostic(uri, id);
+    const diagnostic = missingDiagnostic(uri, coverage.get(uri)?.items.find((i) => i.id === id));
     if (!diagnostic) {
       void vscode.window.showInformationMessage(t('{0} is not reported missing any more.', id));
       return false;

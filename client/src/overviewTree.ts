@@ -186,17 +186,20 @@ export class OverviewTree implements vscode.TreeDataProvider<OverviewNode> {
     const record = this.model.get(node.uri);
     if (!record) return new vscode.TreeItem('?');
     if (node.kind === 'record') {
-      const item = new vscode.TreeItem(recordLabel(record.uri), vscode.TreeItemCollapsibleState.Expanded);
+      // The file name first (it is what a person looks for), its folder after the progress.
+      const path = recordLabel(record.uri);
+      const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+      const item = new vscode.TreeItem(path.slice(path.lastIndexOf('/') + 1), vscode.TreeItemCollapsibleState.Expanded);
       item.id = `record:${record.uri}`;
       item.resourceUri = vscode.Uri.parse(record.uri);
       if (record.state === 'not-parsed') {
         item.collapsibleState = vscode.TreeItemCollapsibleState.None;
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-        item.description = t('not read: {0}', record.reason?.message ?? record.reason?.code ?? '?');
+        item.description = [t('not read: {0}', record.reason?.message ?? record.reason?.code ?? '?'), folder].filter(Boolean).join(' · ');
         item.tooltip = record.reason?.message;
       } else {
         item.iconPath = iconOf(worstMark(record.items), record.summary.required > 0);
-        item.description = record.state === 'incomplete' ? `${progress(record.summary)} · ${t('incomplete (syntax errors)')}` : progress(record.summary);
+        item.description = [progress(record.summary), record.state === 'incomplete' ? t('incomplete (syntax errors)') : '', folder].filter(Boolean).join(' · ');
         item.tooltip = new vscode.MarkdownString(
           [`**${recordLabel(record.uri)}**`, breakdown(record.summary), record.reason ? `⚠ ${record.reason.message}` : ''].filter(Boolean).join('\n\n'),
         );

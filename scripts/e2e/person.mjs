@@ -248,7 +248,8 @@ try {
     await add.waitFor({ state: 'visible', timeout: 5_000 });
     await add.click();
     await poll('the editor to contain "C-8:"', async () => (await textRect('C-8:')) !== null, 15_000);
-    await poll('C-8 to stop being missing in the tree', async () => (await row.locator('.codicon-error').count()) === 0, 10_000);
+    // Missing (a hollow circle) becomes planned (a clock) once the server has checked the edit.
+    await poll('C-8 to show as planned in the tree', async () => (await row.locator('.codicon-clock').count()) > 0, 10_000);
     await shot('overview-added.png');
     await page.keyboard.press('Control+S');
   });

@@ -7,6 +7,8 @@
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { initRecord } from '../cli/init';
 import { ROLES } from '../engine/catalog';
+import { isTooLarge } from '../engine/rules/fileSize';
+import { isUnreadPart } from '../engine/rules/syntax';
 import { summarise, type CheckedDocument, type Engine, type RecordCoverage } from '../engine';
 import { CoverageRequest, StarterRecordRequest, WorkspaceCoverageRequest } from '../protocol';
 import { runSafe } from './runSafe';
@@ -44,10 +46,10 @@ export class CoverageCache {
   record(uri: string, document: CheckedDocument): WorkspaceCoverageRequest.Record {
     const coverage = this.of(document);
     if (!coverage) {
-      const why = document.diagnostics.find((d) => d.code === 'file-too-large') ?? document.diagnostics[0];
+      const why = document.diagnostics.find((d) => isTooLarge(d.code)) ?? document.diagnostics[0];
       return { uri, state: 'not-parsed', ...emptyCoverage(), ...(why ? { reason: { code: why.code, message: why.message } } : {}) };
     }
-    const syntax = coverage.incomplete ? document.diagnostics.find((d) => d.code === 'yaml-syntax' || d.code === 'unsupported-yaml') : undefined;
+    const syntax = coverage.incomplete ? document.diagnostics.find((d) => isUnreadPart(d.code)) : undefined;
     return {
       uri,
       state: coverage.incomplete ? 'incomplete' : 'complete',
