@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { initRecord } from '../../server/src/cli/init';
 import { loadCatalog } from '../../server/src/engine/catalog';
+import type { CodeAction } from 'vscode-languageserver-protocol';
 import type { RecordCoverage } from '../../server/src/engine';
 import type { WorkspaceCoverageRequest } from '../../server/src/protocol';
 import { TestClient, uri } from '../support/lsp';
@@ -105,6 +106,18 @@ describe('coverage requests', () => {
     assert.equal(sales?.items.find((i) => i.id === 'U-2 i')?.key, 'U-2) i.');
     assert.equal(await client.request('aiGovernance/coverage', { uri: uri(join(dir, 'docs', 'dev.md')) }), null);
     assert.equal(await client.request('aiGovernance/coverage', { uri: uri(big) }), null);
+  });
+
+  test('the tree\'s "add" finds its fix as the client does: the missing item\'s finding, then data.fixId add-item', async () => {
+    const coverage = await client.request<RecordCoverage | null>('aiGovernance/coverage', { uri: uri(record) });
+    const missing = coverage!.items.find((i) => i.id === 'D-7 ii')!;
+    const codes = new Set(missing.findings.map((f) => f.code));
+    const diagnostic = client.diagnosticsOf(record)!.find((d) => codes.has(String(d.code)) && (d.data as { itemId?: string }).itemId === 'D-7 ii');
+    assert.ok(diagnostic, 'the finding on the missing item names the diagnostic that reports it');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uri(record) }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } });
+    const add = actions.filter((a) => (a.data as { fixId?: string } | undefined)?.fixId === 'add-item');
+    assert.equal(add.length, 1, actions.map((a) => JSON.stringify(a.data)).join(' | '));
+    assert.ok(add[0].edit);
   });
 
   test('starterRecord is the text of ai-governance init, and none of it counts as done', async () => {
