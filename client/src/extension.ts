@@ -7,7 +7,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient, RED_HAT_YAML } from './client';
 import { registerCommands } from './commands';
 import { GOVERNANCE_GLOBS, isGovernanceDocument, SKIPPED_GLOB } from './config';
-import { registerCoverageStatus } from './status';
+import { registerOverview, type OverviewApi } from './overview';
 
 let client: LanguageClient | undefined;
 
@@ -16,7 +16,7 @@ async function workspaceHasGovernanceFile(): Promise<boolean> {
   return found.length > 0;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<OverviewApi> {
   const output = vscode.window.createOutputChannel('AI Governance', { log: true });
   context.subscriptions.push(output);
   let starting: Promise<void> | undefined;
@@ -24,14 +24,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     starting ??= (async () => {
       client = createClient(context, output);
       await client.start();
+      overview.coverage.attach(client);
     })();
     return starting;
   };
+  // start() runs only after this line (it attaches the coverage model to each new client).
+  const overview = registerOverview(context, { client: () => client, start });
   registerCommands(context, {
     client: () => client,
     restart: async () => {
       if (!client) return start();
       await client.restart();
+      overview.coverage.schedule();
     },
   });
   context.subscriptions.push({ dispose: () => void client?.stop() });
@@ -55,13 +59,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (client && event.affectsConfiguration('aiGovernance.files')) recreate();
     }),
   );
-  registerCoverageStatus(context, () => client);
 
   if (vscode.workspace.textDocuments.some(isGovernanceDocument) || (await workspaceHasGovernanceFile())) {
     await start();
-    return;
+    return overview;
   }
-  // No governance file yet: start as soon as one is opened.
+  // No governance file yet: the overview shows its welcome; the server starts as soon as one is opened.
+  void vscode.commands.executeCommand('setContext', 'aiGovernance.overviewLoaded', true);
   const listener = vscode.workspace.onDidOpenTextDocument((document) => {
     if (isGovernanceDocument(document)) {
       listener.dispose();
@@ -69,6 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
   });
   context.subscriptions.push(listener);
+  return overview;
 }
 
 export function deactivate(): Thenable<void> | undefined {

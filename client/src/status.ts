@@ -1,48 +1,46 @@
-/** Coverage at a glance: a status bar item for the active governance file ("AI Gov done 18/31 · in progress 9 · missing 4"). */
+/**
+ * Coverage at a glance: "実施済 18/31 · 進行中 9 · 未記載 4" for the active record (the workspace's
+ * records together when no record is in the editor). A planned item is in progress, never done.
+ * Click: the dashboard.
+ */
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { CoverageRequest } from '../../server/src/protocol';
-import { isGovernanceDocument } from './config';
+import type { CoverageModel, CoverageRecord } from './coverageModel';
 import { t } from './i18n';
+import { breakdown, headline, recordLabel, sum } from './overviewTree';
 
-export function registerCoverageStatus(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+export function registerCoverageStatus(context: vscode.ExtensionContext, model: CoverageModel): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem('aiGovernance.coverage', vscode.StatusBarAlignment.Right, 100);
   item.name = t('AI Governance coverage');
-  item.command = 'workbench.actions.view.problems';
+  item.command = { command: 'aiGovernance.openDashboard', title: t('Open the AI governance dashboard') };
   context.subscriptions.push(item);
-  let pending: NodeJS.Timeout | undefined;
 
-  const update = async (): Promise<void> => {
+  const update = (): void => {
     const editor = vscode.window.activeTextEditor;
-    const c = client();
-    if (!editor || !isGovernanceDocument(editor.document) || !c || c.state !== State.Running) {
+    const active = editor ? model.get(editor.document.uri) : undefined;
+    const records: CoverageRecord[] = active ? [active] : model.all();
+    const parsed = records.filter((r) => r.state !== 'not-parsed');
+    const summary = sum(parsed.map((r) => r.summary));
+    if (records.length === 0 || (summary.required === 0 && parsed.length === records.length)) {
       item.hide();
       return;
     }
-    const result = await c.sendRequest<CoverageRequest.Result>(CoverageRequest.method, { uri: editor.document.uri.toString() } satisfies CoverageRequest.Params);
-    if (!result || result.summary.required === 0) {
-      item.hide();
-      return;
-    }
-    const { summary } = result;
-    const complete = summary.done === summary.required;
-    item.text = `${complete ? '$(pass)' : '$(checklist)'} ${t('AI Gov done {0}/{1} · in progress {2} · missing {3}', summary.done, summary.required, summary.partial + summary.planned, summary.missing)}`;
-    const missing = result.items.filter((i) => i.requirement === 'required' && i.state === 'missing').map((i) => i.id);
-    item.tooltip = complete
-      ? t('Every item the declared roles require is done.')
-      : missing.length > 0
-        ? t('Missing: {0}', missing.join(', '))
-        : t('Every required item is in the record; not all are done yet.');
+    const complete = summary.required > 0 && summary.done === summary.required;
+    item.text = `${complete ? '$(pass)' : '$(checklist)'} ${headline(summary)}`;
+    const scope = active ? recordLabel(active.uri) : t('{0} records of the workspace', records.length);
+    const missing = parsed.flatMap((r) => r.items.filter((i) => i.requirement === 'required' && i.state === 'missing').map((i) => i.id));
+    const notRead = records.filter((r) => r.state === 'not-parsed').map((r) => recordLabel(r.uri));
+    const lines = [`**${t('AI Governance coverage')}** — ${scope}`, breakdown(summary).replace(/\n/g, '\n\n')];
+    if (missing.length > 0) lines.push(t('Missing: {0}', [...new Set(missing)].slice(0, 12).join(', ') + (missing.length > 12 ? ' …' : '')));
+    else if (complete) lines.push(t('Every item the declared roles require is done.'));
+    if (notRead.length > 0) lines.push(t('Not read: {0}', notRead.join(', ')));
+    lines.push(`[${t('Open the dashboard')}](command:aiGovernance.openDashboard) · [${t('Show in the overview')}](command:aiGovernance.overview.focus)`);
+    const tooltip = new vscode.MarkdownString(lines.join('\n\n'));
+    tooltip.isTrusted = { enabledCommands: ['aiGovernance.openDashboard', 'aiGovernance.overview.focus'] };
+    item.tooltip = tooltip;
+    item.accessibilityInformation = { label: `${t('AI Governance coverage')}: ${headline(summary)}` };
     item.show();
   };
-  const schedule = () => {
-    clearTimeout(pending);
-    pending = setTimeout(() => void update().catch(() => item.hide()), 300);
-  };
-  context.subscriptions.push(
-    vscode.window.onDidChangeActiveTextEditor(schedule),
-    vscode.languages.onDidChangeDiagnostics(schedule),
-    { dispose: () => clearTimeout(pending) },
-  );
-  schedule();
+  context.subscriptions.push(model.onDidChange(update), vscode.window.onDidChangeActiveTextEditor(update));
+  update();
+  return item;
 }

@@ -5,8 +5,9 @@
 //   node scripts/e2e/person.mjs [--vsix <file>]
 //
 // Without --vsix it runs `npm run package` (a production build, then vsce); --vsix uses an existing package.
-// Screenshots go to test-results/ (problems.png, hover.png, quickfix.png, quickfix-applied.png); on
-// failure also the code-server logs. Prints each check and "N passed, N failed"; exits 1 on failure.
+// The UI speaks Japanese (aiGovernance.messageLanguage ja). Screenshots go to test-results/ (problems.png,
+// hover.png, quickfix.png, quickfix-applied.png, overview-tree.png, overview-added.png, status-bar.png,
+// dashboard-dark.png, dashboard-light.png); on failure also the code-server logs. Prints each check and "N passed, N failed"; exits 1 on failure.
 import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,6 +40,12 @@ let checks = [];
 let shot = async () => {};
 let check, problemRows, problemsBadge, commandPalette, textRect;
 
+/** The dashboard webview's document: VS Code nests it in two iframes. */
+const dashboardFrame = () => page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+
+/** A row of the overview tree (the "AI ガバナンス" activity bar view) whose label starts with `text`. */
+const overviewRow = (text) => page.locator('[id="workbench.view.extension.aiGovernance"] .monaco-list-row', { has: page.locator('.label-name', { hasText: text }) });
+
 let exitCode = 2;
 try {
   mkdirSync(RESULTS_DIR, { recursive: true });
@@ -50,7 +57,8 @@ try {
   }
   if (!existsSync(vsix)) throw new Error(`${vsix} does not exist`);
 
-  const runDir = makeRunDir('ai-gov-person');
+  // A Japanese user: messages, the overview and the dashboard in Japanese, a dark theme to start with.
+  const runDir = makeRunDir('ai-gov-person', { settings: { 'aiGovernance.messageLanguage': 'ja', 'workbench.colorTheme': 'Default Dark Modern' } });
   cleanup.add(() => removeRunDir(runDir));
   const installed = installExtension(runDir, vsix);
   console.log(`installed ${vsix}: ${installed.split('\n').filter((l) => /install/i.test(l)).pop() ?? installed}`);
@@ -206,6 +214,101 @@ try {
     await poll('the other problems to be listed again', async () => (await problemRows()).length > 0, 10_000).catch(() => {});
     await shot('quickfix-applied.png');
     return `${how}: applied "${title}"`;
+  });
+
+  const consoleErrors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+
+  const treeOk = await check('the "AI ガバナンス" view shows both records, their principles and items', async () => {
+    const button = page.locator('.part.activitybar .action-item a[aria-label^="AI Governance"], .part.activitybar .action-item a[aria-label^="AI ガバナンス"]').first();
+    await button.click();
+    await poll('both records in the tree', async () => (await overviewRow('team.ai-governance.yaml').count()) > 0 && (await overviewRow(/^ai-governance\.yaml$/).count()) > 0, 60_000);
+    // Open principle 2) 安全性 of the main record and 8) (where the missing expected item C-8 is).
+    for (const principle of ['2) 安全性', '8) ']) {
+      const row = overviewRow(principle).first();
+      await row.waitFor({ timeout: 10_000 });
+      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    }
+    await poll('items of principle 2 in the tree', async () => (await overviewRow('D-2 i').count()) > 0, 10_000);
+    await page.mouse.move(700, 450);
+    await shot('overview-tree.png');
+    const description = await overviewRow(/^ai-governance\.yaml$/).first().locator('.label-description').innerText();
+    if (!/^\d+\/\d+/.test(description)) throw new Error(`the record row's description is "${description}", not done/required`);
+    return `record ${description}`;
+  });
+
+  await check('the inline "add" beside the missing item C-8 adds it to the record', async () => {
+    if (!treeOk) throw new Error('skipped: the tree is not shown');
+    const row = overviewRow('C-8').first();
+    await row.waitFor({ timeout: 10_000 });
+    await row.hover();
+    const add = row.locator('.actions .action-label').first();
+    await add.waitFor({ state: 'visible', timeout: 5_000 });
+    await add.click();
+    await poll('the editor to contain "C-8:"', async () => (await textRect('C-8:')) !== null, 15_000);
+    // Missing (a hollow circle) becomes planned (a clock) once the server has checked the edit.
+    await poll('C-8 to show as planned in the tree', async () => (await row.locator('.codicon-clock').count()) > 0, 10_000);
+    await page.mouse.move(700, 450); // away from the row, whose tooltip VS Code keeps from before the change
+    await shot('overview-added.png');
+    await page.keyboard.press('Control+S');
+  });
+
+  const statusOk = await check('the status bar says 実施済 n/m · 進行中 n · 未記載 n and explains it on hover', async () => {
+    const item = page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: '実施済' }).first();
+    await item.waitFor({ timeout: 15_000 });
+    const text = (await item.innerText()).trim();
+    if (!/実施済 \d+\/\d+ · 進行中 \d+ · 未記載 \d+/.test(text)) throw new Error(`status bar text: "${text}"`);
+    await item.hover();
+    const tooltip = page.locator('.monaco-hover:not(.hidden)', { hasText: '必須項目' });
+    await tooltip.first().waitFor({ state: 'visible', timeout: 10_000 });
+    await shot('status-bar.png');
+    return text;
+  });
+
+  await check('clicking the status bar opens the dashboard; a cell takes the keyboard user to the line', async () => {
+    if (!statusOk) throw new Error('skipped: no status bar item');
+    await page.mouse.move(700, 450);
+    await page.keyboard.press('Escape');
+    // Room for the dashboard: the panel (Problems) closed, as a person reading it would.
+    await page.locator('.part.panel').waitFor({ state: 'visible', timeout: 2_000 }).then(() => page.keyboard.press('Control+J'), () => {});
+    await page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: '実施済' }).first().click();
+    const frame = dashboardFrame();
+    await frame.locator('h1', { hasText: 'AI ガバナンス ダッシュボード' }).waitFor({ timeout: 30_000 });
+    await frame.locator('table.matrix').first().waitFor({ timeout: 10_000 });
+    await shot('dashboard-dark.png');
+    // A cell with one item: focus it and press Enter, as a keyboard user would.
+    const cells = frame.locator('button.cell-button:not([disabled])');
+    const count = await cells.count();
+    let single = -1;
+    for (let i = 0; i < count && single < 0; i++) if (!((await cells.nth(i).getAttribute('data-ids')) ?? '\n').includes('\n')) single = i;
+    if (single < 0) throw new Error(`no cell with exactly one item among ${count}`);
+    const id = await cells.nth(single).getAttribute('data-ids');
+    await cells.nth(single).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: 'ai-governance.yaml' }).waitFor({ timeout: 10_000 });
+    const errors = consoleErrors.filter((e) => /Content Security Policy|webview|dashboard/i.test(e));
+    if (errors.length > 0) throw new Error(`console errors:\n${errors.join('\n')}`);
+    return `${count} cells; Enter on ${id} opened the record`;
+  });
+
+  await check('the dashboard follows a light theme (Ctrl+K Ctrl+T, the colour theme picker)', async () => {
+    await page.locator('.tabs-container .tab', { hasText: 'AI ガバナンス' }).first().click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+T');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Light Modern' }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.type('Light Modern');
+    await poll('the picker to focus Light Modern', async () => /Light Modern/.test((await page.locator('.quick-input-list .monaco-list-row.focused').first().getAttribute('aria-label').catch(() => '')) ?? ''), 10_000);
+    await page.keyboard.press('Enter');
+    await poll('the light theme', async () => (await page.locator('.monaco-workbench.vs').count()) > 0, 20_000);
+    const frame = dashboardFrame();
+    await frame.locator('table.matrix').first().waitFor({ timeout: 15_000 });
+    const body = await frame.locator('body').getAttribute('class');
+    if (!/vscode-light/.test(body ?? '')) throw new Error(`webview body class "${body}"`);
+    await page.mouse.move(10, 450);
+    await shot('dashboard-light.png');
   });
 
   const failed = checks.filter((c) => !c.ok);

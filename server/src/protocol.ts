@@ -3,6 +3,7 @@
  * The one server file the client imports.
  */
 import type { RecordCoverage } from './engine/coverage';
+import type { Role } from './engine/catalogTypes';
 
 /** `aiGovernance.*` settings as VS Code stores them (package.json contributes.configuration). */
 export interface RawSettings {
@@ -43,6 +44,40 @@ export namespace CoverageRequest {
     uri: string;
   }
   export type Result = RecordCoverage | null;
+}
+
+/**
+ * Client → server: the coverage of every governance file of the workspace, opened or not (open ones
+ * as the editor holds them now), for the overview tree and the dashboard. `uris` limits the answer to
+ * those records (the client's update after their diagnostics changed); a uri the server does not know
+ * as a record is left out, so the client drops it.
+ */
+export namespace WorkspaceCoverageRequest {
+  export const method = 'aiGovernance/workspaceCoverage';
+  export interface Params {
+    uris?: string[];
+  }
+  /**
+   * `complete`: parsed without syntax errors; `incomplete`: syntax errors, what could be read is shown;
+   * `not-parsed`: never parsed (over the size limit, binary…), `reason` says why.
+   */
+  export type RecordState = 'complete' | 'incomplete' | 'not-parsed';
+  export type Record = RecordCoverage & {
+    uri: string;
+    state: RecordState;
+    reason?: { code: string; message: string };
+  };
+  export type Result = { records: Record[] };
+}
+
+/** Client → server: the text of a new record for these roles (the same starter as `ai-governance init`). */
+export namespace StarterRecordRequest {
+  export const method = 'aiGovernance/starterRecord';
+  export interface Params {
+    roles: Role[];
+    advancedAI: boolean;
+  }
+  export type Result = { text: string };
 }
 
 /** Client → server: scan the workspace again and re-check every governance file. */

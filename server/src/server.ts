@@ -9,7 +9,8 @@ import { FIX_ALL_KIND, registerCodeActions } from './handlers/codeActions';
 import { registerCompletion } from './handlers/completion';
 import { registerDiagnostics } from './handlers/diagnostics';
 import { registerHover } from './handlers/hover';
-import { registerItemText, registerStatusCoverage } from './handlers/requests';
+import { registerCoverage } from './handlers/coverage';
+import { registerItemText } from './handlers/requests';
 import { registerSymbols } from './handlers/symbols';
 import { registerWorkspace } from './handlers/workspace';
 import type { InitializationOptions } from './protocol';
@@ -47,7 +48,7 @@ export function startServer(connection: Connection): void {
   registerCodeActions(state);
   registerSymbols(state);
   registerItemText(state);
-  registerStatusCoverage(state);
+  registerCoverage(state);
 
   state.documents.listen(connection);
   connection.listen();

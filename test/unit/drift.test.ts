@@ -13,6 +13,12 @@ import { GOVERNANCE_FILE_PATTERNS } from '../../server/src/engine/vocabulary';
 const root = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 const catalog = loadCatalog();
+/** Every source file of the client, where commands are registered and strings translated. */
+const clientSources = () =>
+  readdirSync(join(root, 'client', 'src'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => read(`client/src/${f}`))
+    .join('\n');
 
 test('schemas/ai-governance.schema.json is what the catalog generates (npm run schema)', () => {
   assert.deepEqual(JSON.parse(read('schemas/ai-governance.schema.json')), buildJsonSchema(catalog));
@@ -58,7 +64,7 @@ test('package.json settings are the ones the server reads', () => {
 test('package.json commands are the ones the client registers, with Japanese titles', () => {
   const pkg = JSON.parse(read('package.json'));
   const declared = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
-  const registered = [...read('client/src/commands.ts').matchAll(/'(aiGovernance\.[A-Za-z]+)': async/g)].map((m) => m[1]).sort();
+  const registered = [...clientSources().matchAll(/'(aiGovernance\.[A-Za-z]+)': async/g)].map((m) => m[1]).sort();
   assert.deepEqual(declared, registered);
   const en = JSON.parse(read('package.nls.json'));
   const ja = JSON.parse(read('package.nls.ja.json'));
@@ -69,10 +75,7 @@ test('package.json commands are the ones the client registers, with Japanese tit
 });
 
 test('the l10n bundle translates every string the client shows (t, tn and vscode.l10n.t)', () => {
-  const client = readdirSync(join(root, 'client/src'))
-    .filter((f) => f.endsWith('.ts'))
-    .map((f) => read(`client/src/${f}`))
-    .join('\n');
+  const client = clientSources();
   const literal = "'((?:[^'\\\\]|\\\\.)*)'";
   const calls = new RegExp(`\\b(?:l10n\\.t|t|tn)\\(\\s*(?:[\\w.]+,\\s*)?${literal}(?:\\s*,\\s*${literal})?`, 'g');
   const strings = [...client.matchAll(calls)].flatMap((m) => [m[1], m[2]]).filter((s): s is string => s !== undefined).map((s) => s.replace(/\\'/g, "'"));
@@ -96,5 +99,37 @@ test('the engine imports neither vscode nor the LSP libraries', () => {
   for (const file of walk(join(root, 'server', 'src', 'engine'))) {
     const text = readFileSync(file, 'utf8');
     assert.doesNotMatch(text, /from '(vscode|vscode-languageserver[^']*|vscode-languageclient[^']*|vscode-jsonrpc)'/, file);
+  }
+});
+
+test('views, menus and walkthrough steps name declared commands and files that exist', () => {
+  const pkg = JSON.parse(read('package.json'));
+  const c = pkg.contributes;
+  const declared = new Set(c.commands.map((x: { command: string }) => x.command));
+  for (const [menu, entries] of Object.entries(c.menus as Record<string, Array<{ command: string }>>)) {
+    for (const entry of entries) assert.ok(declared.has(entry.command), `${menu}: ${entry.command} is declared`);
+  }
+  const container = c.viewsContainers.activitybar.find((v: { id: string }) => v.id === 'aiGovernance');
+  assert.ok(container && statSync(join(root, container.icon)).isFile(), 'the activity bar icon exists');
+  assert.deepEqual(c.views.aiGovernance.map((v: { id: string }) => v.id), ['aiGovernance.overview']);
+  assert.match(clientSources(), /createTreeView\('aiGovernance\.overview'/);
+  const en = JSON.parse(read('package.nls.json'));
+  assert.match(en['view.overview.welcome'], /command:aiGovernance\.createRecord/);
+  const steps = c.walkthroughs[0].steps as Array<{ description: string; media: { markdown: string } }>;
+  assert.ok(steps.length >= 3);
+  const linked = steps.flatMap((s) => [...(en[s.description.slice(1, -1)] as string).matchAll(/command:([\w.]+)/g)].map((m) => m[1]));
+  for (const command of linked.filter((x) => x.startsWith('aiGovernance.'))) assert.ok(declared.has(command), `walkthrough links ${command}`);
+  for (const step of steps) assert.ok(statSync(join(root, step.media.markdown)).isFile(), step.media.markdown);
+  assert.match(read('.vscodeignore'), /^!media\/\*\*$/m, 'media/ goes into the package');
+});
+
+test('the walkthrough quotes the guideline definitions of the roles and of 高度なAIシステム verbatim', () => {
+  const roles = read('media/walkthrough/roles.md');
+  for (const id of ['ai-developer', 'ai-provider', 'ai-business-user', 'advanced-ai-system']) {
+    const definition = catalog.definition(id);
+    assert.ok(definition, id);
+    assert.ok(roles.includes(`## ${definition.term}`), `heading of ${definition.term}`);
+    for (const paragraph of definition.text) assert.ok(roles.includes(`> ${paragraph}`), `verbatim: ${paragraph.slice(0, 30)}…`);
+    assert.ok(roles.includes(definition.citation.document), `citation of ${definition.term}`);
   }
 });

@@ -1,7 +1,6 @@
 /** The client's own requests about guideline items and records (protocol.ts). */
 import { URI } from 'vscode-uri';
-import { checkedOf } from '../documentStore';
-import { ItemTextRequest, CoverageRequest } from '../protocol';
+import { ItemTextRequest } from '../protocol';
 import type { ServerState } from '../state';
 import { runSafeAsync } from './runSafe';
 
@@ -12,16 +11,6 @@ export function registerItemText({ connection, engine, settings, folders }: Serv
       const { check } = await settings.for(folders.paths.length ? folderUri(folders.paths[0]) : '');
       const markdown = engine.itemText(String(params?.id ?? ''), check.language);
       return markdown ? { markdown } : null;
-    }),
-  );
-}
-
-/** The coverage model of a record as the editor holds it, from the parse and the diagnostics of its one check. */
-export function registerStatusCoverage({ connection, engine, checks }: ServerState): void {
-  connection.onRequest(CoverageRequest.method, (params: CoverageRequest.Params, token) =>
-    runSafeAsync<CoverageRequest.Result>(connection, CoverageRequest.method, null, token, async () => {
-      const document = params?.uri ? checkedOf(await checks.read(params.uri)) : undefined;
-      return document ? engine.coverage(document) : null;
     }),
   );
 }

@@ -40,9 +40,16 @@ export const fileSizeRule: RuleModule<Code> = {
   check() {},
 };
 
+/** True for the finding of a file over the size limit (the overview lists the file with it as the reason). */
+export function isTooLarge(code: string): boolean {
+  return code === fileSizeCode;
+}
+
+const fileSizeCode: Code = 'file-too-large';
+
 /** The finding for a file over the size limit; it cannot be turned off, since nothing else is checked. */
 export function tooLargeDiagnostic(size: number, settings: CheckSettings): EngineDiagnostic {
-  const code: Code = 'file-too-large';
+  const code = fileSizeCode;
   const configured = settings.severity[code];
   return {
     code,

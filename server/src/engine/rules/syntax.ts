@@ -9,6 +9,13 @@ type Code = 'yaml-syntax' | 'multiple-documents' | 'unsupported-yaml';
 
 const HEAD = 'apiVersion: ai-governance/v1\n';
 
+const UNREAD: readonly string[] = ['yaml-syntax', 'unsupported-yaml'] satisfies Code[];
+
+/** True for the codes that say part of a record could not be read (the overview marks it incomplete and says why). */
+export function isUnreadPart(code: string): boolean {
+  return UNREAD.includes(code);
+}
+
 export const syntaxRule: RuleModule<Code> = {
   name: 'syntax',
   codes: {
