@@ -28,6 +28,8 @@ export namespace ItemTextRequest {
   export const method = 'aiGovernance/itemText';
   export interface Params {
     id: string;
+    /** the edition whose wording to show ("1.0", "1.1", "2026"); default: the latest */
+    edition?: string;
   }
   export type Result = { markdown: string } | null;
 }

@@ -2,6 +2,7 @@
  * The language server: documents, workspace scan, file events and settings. Every feature is a
  * call into the engine; the handlers only convert to and from LSP types.
  */
+import { editionOf } from './engine/editions';
 import { promises as fsp } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { dirname, relative, resolve, sep } from 'node:path';
@@ -284,7 +285,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(ItemTextRequest.method, (params: ItemTextRequest.Params): ItemTextRequest.Result => {
-    const markdown = engine.itemText(String(params?.id ?? ''), settings.check.language);
+    const markdown = engine.itemText(String(params?.id ?? ''), settings.check.language, editionOf(params?.edition));
     return markdown ? { markdown } : null;
   });
 

@@ -4,7 +4,9 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import type { MessageLanguage, Severity } from '../engine';
-import type { Role } from '../engine/catalogTypes';
+import type { EditionId, Role } from '../engine/catalogTypes';
+import { EDITION_IDS, LATEST_EDITION } from '../engine/editions';
+import type { ChangesArgs } from './changes';
 import { ROLES } from '../engine/catalog';
 import type { OutputSpec } from './check';
 import { FORMATS, isFormat, type FormatName } from './formatters';
@@ -28,6 +30,8 @@ export interface CheckArgs {
 export interface ExplainArgs {
   id: string;
   language: MessageLanguage;
+  /** the edition whose wording to show (default: the latest) */
+  edition: EditionId;
 }
 
 export interface InitArgs {
@@ -40,6 +44,7 @@ export interface InitArgs {
 export interface Commands {
   check(args: CheckArgs): Promise<void>;
   explain(args: ExplainArgs): Promise<void>;
+  changes(args: ChangesArgs): Promise<void>;
   init(args: InitArgs): Promise<void>;
 }
 
@@ -64,6 +69,7 @@ function positiveInteger(value: string): number {
 }
 
 const parseLanguage = oneOf<MessageLanguage>(['ja', 'en'], 'language');
+const parseEditionOption = oneOf<EditionId>(EDITION_IDS, 'edition');
 const parseSeverity = (value: string): Severity => {
   if (!isSeverity(value)) throw new InvalidArgumentError(`severity must be one of ${SEVERITIES.join(', ')}`);
   return value;
@@ -118,8 +124,21 @@ export function buildProgram(io: CliIO, commands: Commands, version: string): Co
     .description('show a guideline item: title, verbatim text, practice points, citation (aliases accepted: "D-7) ii.")')
     .argument('<id...>', 'item id, e.g. "D-7 ii" (words are joined, so D-7 ii works unquoted)')
     .option('--lang <language>', 'label language: ja or en (quotes stay Japanese)', parseLanguage)
-    .action(async (words: string[], opts: { lang?: MessageLanguage }) => {
-      await commands.explain({ id: words.join(' '), language: opts.lang ?? languageFromEnv(io.env) });
+    .option('--edition <edition>', `wording of this edition: ${EDITION_IDS.join(', ')} (default ${LATEST_EDITION})`, parseEditionOption, LATEST_EDITION)
+    .action(async (words: string[], opts: { lang?: MessageLanguage; edition: EditionId }) => {
+      await commands.explain({ id: words.join(' '), language: opts.lang ?? languageFromEnv(io.env), edition: opts.edition });
+    });
+
+  program
+    .command('changes')
+    .description('list, per item, what a later edition adds or rewrites (verbatim, with citations)')
+    .option('--from <edition>', `the edition followed now: ${EDITION_IDS.join(', ')}`, parseEditionOption, '1.0' as EditionId)
+    .option('--to <edition>', `the edition to move to (default ${LATEST_EDITION})`, parseEditionOption, LATEST_EDITION)
+    .option('--record <file>', "only the items this governance record lists")
+    .option('--format <format>', 'text or json', oneOf<'text' | 'json'>(['text', 'json'], 'format'), 'text' as const)
+    .option('--lang <language>', 'label language: ja or en (quotes stay Japanese)', parseLanguage)
+    .action(async (opts: { from: EditionId; to: EditionId; record?: string; format: 'text' | 'json'; lang?: MessageLanguage }) => {
+      await commands.changes({ from: opts.from, to: opts.to, record: opts.record, format: opts.format, language: opts.lang ?? languageFromEnv(io.env) });
     });
 
   program

@@ -3,6 +3,7 @@
  * half-typed: the key path comes from indentation, not from a successful parse.
  */
 import type { GuidelineCatalog } from './catalog';
+import { recordEdition } from './editions';
 import { itemMarkdown } from './hover';
 import type { GovernanceRecord } from './record';
 import { presentIds } from './record';
@@ -159,6 +160,7 @@ function entries(where: LineContext, context: CompletionContext): CompletionEntr
 function itemIds(context: CompletionContext, roles: readonly string[]): CompletionEntry[] {
   const { catalog, record, language } = context;
   const present = presentIds(record);
+  const edition = recordEdition(record);
   return catalog.items
     .filter((item) => !present.has(item.id))
     .filter((item) => roles.length === 0 || item.roles.some((r) => roles.includes(r)))
@@ -166,8 +168,8 @@ function itemIds(context: CompletionContext, roles: readonly string[]): Completi
     .map((item) => ({
       label: item.id,
       kind: 'item' as const,
-      detail: item.title,
-      documentation: itemMarkdown(item, language),
+      detail: catalog.wording(item.id, edition)?.title.text ?? item.title,
+      documentation: itemMarkdown(item, language, { edition, section: catalog.sectionOf(item.id) }),
       insertText: `${item.id}:`,
       filterText: `${item.id} ${item.aliases.join(' ')} ${item.title}`,
       sortText: String(catalog.orderOf(item.id)).padStart(4, '0'),

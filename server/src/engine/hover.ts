@@ -3,8 +3,9 @@
  * the guideline); our labels follow the message language.
  */
 import type { GuidelineCatalog } from './catalog';
-import type { CatalogItem, Definition } from './catalogTypes';
+import type { CatalogItem, CatalogSection, Definition, EditionId, SourceRef } from './catalogTypes';
 import { citationLine, sourceLine } from './citation';
+import { LATEST_EDITION, recordEdition, sectionFor, textFor, type WordedLine } from './editions';
 import { resolveId } from './ids';
 import { locate } from './locate';
 import type { GovernanceRecord } from './record';
@@ -20,16 +21,48 @@ export interface HoverResult {
 const PRACTICE_PREVIEW = 4;
 
 const LABELS = {
-  ja: { alias: '正規形', practice: '別添', more: '別添の全文を表示', related: '関連する原則', updates: '令和7年度更新', unofficial: '英訳は非公式', roles: '対象', level: 'ガイドラインの表現', points: 'ポイント', methods: '具体的な手法' },
-  en: { alias: 'canonical form', practice: 'Annex', more: 'Show the full annex text', related: 'Related principles', updates: 'FY2025 update', unofficial: 'unofficial translation', roles: 'Applies to', level: "guideline's word", points: 'Points', methods: 'Methods' },
+  ja: {
+    alias: '正規形', practice: '別添', more: '別添の全文を表示', related: '関連する原則', updates: '令和7年度更新', notes: '令和7年度更新（脚注・参考文献等）',
+    unofficial: '英訳は非公式', roles: '対象', level: 'ガイドラインの表現', points: 'ポイント', methods: '具体的な手法', marker: '（令和7年度更新）',
+    edition2026: (n: number) => `版: "2026"（令和7年度更新）— 令和7年度更新内容が再掲・追加する${n}箇所はその文言（「令和7年度更新」の印）、それ以外は第1.0版の文言を引用しています。`,
+    edition2026Unchanged: '版: "2026"（令和7年度更新）— この項目の文言は令和7年度更新内容で変わらないため、第1.0版の文言を引用しています。',
+    edition11: '版: "1.1" — 第1.1版の本文は資料に含まれていないため、第1.0版の文言を引用しています。',
+    edition10: '版: "1.0"（第1.0版）の文言です。',
+    changedLater: (n: number) => `令和7年度更新でこの項目は${n}箇所変わります（guideline: "2026" でその文言を表示）。`,
+    section: '第2部 D.',
+  },
+  en: {
+    alias: 'canonical form', practice: 'Annex', more: 'Show the full annex text', related: 'Related principles', updates: 'FY2025 update', notes: 'FY2025 update (footnotes, references)',
+    unofficial: 'unofficial translation', roles: 'Applies to', level: "guideline's word", points: 'Points', methods: 'Methods', marker: ' (FY2025 update)',
+    edition2026: (n: number) => `Edition "2026" (FY2025 update): the ${n} passages the update re-quotes or adds are in its wording (marked "FY2025 update"); the rest quotes 第1.0版.`,
+    edition2026Unchanged: 'Edition "2026" (FY2025 update): the update does not reword this item, so 第1.0版 is quoted.',
+    edition11: 'Edition "1.1": the sources do not include 第1.1版 itself, so this quotes 第1.0版.',
+    edition10: 'Edition "1.0" (第1.0版) wording.',
+    changedLater: (n: number) => `The FY2025 update changes ${n} passages of this item (guideline: "2026" shows its wording).`,
+    section: 'Part 2 D.',
+  },
 } as const;
 
-function quote(lines: readonly string[]): string {
-  return lines.map((l) => `> ${l.startsWith('  ') ? '・' : ''}${escape(l.trim())}`).join('\n>\n');
+type Line = string | WordedLine;
+const textOf = (l: Line) => (typeof l === 'string' ? l : l.text);
+const isNew = (l: Line) => typeof l !== 'string' && l.from === '2026';
+
+function quote(lines: readonly Line[], marker = ''): string {
+  return lines.map((l) => `> ${textOf(l).startsWith('  ') ? '・' : ''}${escape(textOf(l).trim())}${isNew(l) ? `*${marker}*` : ''}`).join('\n>\n');
 }
 
-function bullets(lines: readonly string[]): string {
-  return lines.map((l) => `${'  '.repeat(Math.floor((l.length - l.trimStart().length) / 2))}- ${escape(l.trim())}`).join('\n');
+function bullets(lines: readonly Line[], marker = ''): string {
+  return lines
+    .map((l) => {
+      const t = textOf(l);
+      return `${'  '.repeat(Math.floor((t.length - t.trimStart().length) / 2))}- ${escape(t.trim())}${isNew(l) ? ` *${marker.trim()}*` : ''}`;
+    })
+    .join('\n');
+}
+
+/** The distinct places of the update a wording quotes, as citation lines. */
+function updateSources(refs: readonly SourceRef[]): string[] {
+  return [...new Set(refs.map(sourceLine))];
 }
 
 /** Markdown-escape characters that would change how a quote renders. */
@@ -37,34 +70,60 @@ function escape(text: string): string {
   return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 }
 
-export function itemMarkdown(item: CatalogItem, language: MessageLanguage, options: { full?: boolean; alias?: string } = {}): string {
+export interface ItemMarkdownOptions {
+  full?: boolean;
+  alias?: string;
+  /** the record's edition (`guideline:`); decides the wording quoted. Default: the latest. */
+  edition?: EditionId;
+  /** the heading the item sits under, when the update rewords it (第2部 D for H items) */
+  section?: CatalogSection;
+}
+
+export function itemMarkdown(item: CatalogItem, language: MessageLanguage, options: ItemMarkdownOptions = {}): string {
   const L = LABELS[language];
+  const edition = options.edition ?? LATEST_EDITION;
+  const wording = textFor(item, edition);
   const roles = item.roles.map((r) => (language === 'ja' ? ROLE_INFO[r].ja : ROLE_INFO[r].en)).join(' / ');
   const parts: string[] = [];
-  parts.push(`**${item.id}　${escape(item.title)}**`);
+  parts.push(`**${item.id}　${escape(wording.title.text)}**${isNew(wording.title) ? `*${L.marker}*` : ''}`);
   parts.push(`*${escape(item.titleEn)}* (${L.unofficial}) · ${L.roles}: ${roles} · ${L.level}: **${item.level.word}**`);
   if (options.alias) parts.push(`\`${escape(options.alias)}\` → ${L.alias} \`${item.id}\``);
-  if (item.text.length) parts.push(quote(item.text));
+  if (options.section) {
+    const heading = sectionFor(options.section, edition).title;
+    parts.push(`${L.section} ${escape(heading.text)}${isNew(heading) ? `*${L.marker}*` : ''}`);
+  }
+  if (wording.text.length) parts.push(quote(wording.text, L.marker));
   const limit = options.full ? Number.MAX_SAFE_INTEGER : PRACTICE_PREVIEW;
   let truncated = false;
-  for (const block of item.practice) {
+  for (const block of wording.practice) {
     const sections: string[] = [];
     for (const [label, lines] of [[L.points, block.points], [L.methods, block.methods]] as const) {
       if (!lines.length) continue;
-      const shown = lines.slice(0, limit);
+      // The preview shows the edition's new lines first: they are what a reader of the update looks for.
+      const ordered = options.full ? lines : [...lines.filter(isNew), ...lines.filter((l) => !isNew(l))];
+      const shown = ordered.slice(0, limit);
       truncated ||= shown.length < lines.length;
-      sections.push(`*${label}*\n\n${bullets(shown)}${shown.length < lines.length ? '\n- …' : ''}`);
+      sections.push(`*${label}*\n\n${bullets(shown, L.marker)}${shown.length < lines.length ? '\n- …' : ''}`);
     }
     if (sections.length) parts.push(`**${L.practice}** — ${escape(block.source)}\n\n${sections.join('\n\n')}`);
     if (!options.full) break;
   }
-  if (!options.full && (truncated || item.practice.length > 1)) {
-    parts.push(`[${L.more}](command:aiGovernance.showItemText?${encodeURIComponent(JSON.stringify([item.id]))})`);
+  if (!options.full && (truncated || wording.practice.length > 1)) {
+    parts.push(`[${L.more}](command:aiGovernance.showItemText?${encodeURIComponent(JSON.stringify([item.id, edition]))})`);
   }
   if (item.related.length) parts.push(`${L.related}: ${item.related.map(escape).join('、')}`);
-  for (const update of item.updates) parts.push(`**${L.updates}**\n\n${quote(update.text)}\n\n${escape(sourceLine(update.citation))}`);
-  parts.push(escape(citationLine(item)));
+  for (const note of wording.notes) parts.push(`**${L.notes}**\n\n${quote(note.text)}\n\n${escape(sourceLine(note.citation))}`);
+  parts.push(editionLine(item, edition, wording.applied.length, language));
+  parts.push([escape(citationLine(item)), ...updateSources(wording.applied.map((u) => u.citation)).map(escape)].join('  \n'));
   return parts.join('\n\n');
+}
+
+/** Which edition the hover quotes, and for an older one what the update would change. */
+function editionLine(item: CatalogItem, edition: EditionId, applied: number, language: MessageLanguage): string {
+  const L = LABELS[language];
+  if (edition === '2026') return `*${applied ? L.edition2026(applied) : L.edition2026Unchanged}*`;
+  const later = item.updates.length ? ` ${L.changedLater(item.updates.length)}` : '';
+  return `*${edition === '1.1' ? L.edition11 : L.edition10}${later}*`;
 }
 
 export function definitionMarkdown(definition: Definition, language: MessageLanguage): string {
@@ -78,11 +137,11 @@ export function hover(record: GovernanceRecord, offset: number, catalog: Guideli
   const at = locate(record.parsed.root, offset);
   if (!at?.scalar) return null;
   const range = record.parsed.lines.range(at.scalar.start, at.scalar.end);
-  const markdown = hoverMarkdown(at.path, at.isKey, String(at.scalar.value ?? ''), catalog, language);
+  const markdown = hoverMarkdown(at.path, at.isKey, String(at.scalar.value ?? ''), catalog, language, recordEdition(record));
   return markdown ? { markdown, range } : null;
 }
 
-function hoverMarkdown(path: Array<string | number>, isKey: boolean, value: string, catalog: GuidelineCatalog, language: MessageLanguage): string | null {
+function hoverMarkdown(path: Array<string | number>, isKey: boolean, value: string, catalog: GuidelineCatalog, language: MessageLanguage, edition: EditionId): string | null {
   const [top] = path;
   const last = path[path.length - 1];
   const parentKey = typeof last === 'number' ? path[path.length - 2] : last;
@@ -91,7 +150,7 @@ function hoverMarkdown(path: Array<string | number>, isKey: boolean, value: stri
     const resolution = resolveId(value, catalog);
     if (resolution.status === 'unknown') return null;
     const item = catalog.get(resolution.id);
-    return item ? itemMarkdown(item, language, { alias: resolution.status === 'alias' ? value : undefined }) : null;
+    return item ? itemMarkdown(item, language, { alias: resolution.status === 'alias' ? value : undefined, edition, section: catalog.sectionOf(item.id) }) : null;
   }
   if (!isKey && parentKey === 'roles' && value in ROLE_INFO) {
     const definition = catalog.definition(ROLE_INFO[value as keyof typeof ROLE_INFO].definition);

@@ -11,6 +11,7 @@ import { hover, itemMarkdown, type HoverResult } from './hover';
 import { canonicalForm, resolveId } from './ids';
 import { evidenceLinks, outline, type EvidenceLink, type OutlineSymbol } from './outline';
 import { readRecord, type GovernanceRecord } from './record';
+import type { EditionId } from './catalogTypes';
 import { DEFAULT_SETTINGS, type CheckInput, type CheckSettings, type EngineDiagnostic, type FileSystemView, type Fix, type Position } from './types';
 
 export * from './types';
@@ -42,8 +43,8 @@ export interface Engine {
   links(document: CheckedDocument): EvidenceLink[];
   /** required items covered by the record, for a status bar */
   coverage(document: CheckedDocument): Coverage | null;
-  /** the guideline text of an item (alias accepted), full annex included */
-  itemText(id: string, language: CheckSettings['language']): string | null;
+  /** the guideline text of an item (alias accepted), full annex included, in an edition's wording (default: the latest) */
+  itemText(id: string, language: CheckSettings['language'], edition?: EditionId): string | null;
   resolveId: (raw: string) => ReturnType<typeof resolveId>;
 }
 
@@ -94,11 +95,11 @@ export function createEngine(options: EngineOptions): Engine {
     coverage(document) {
       return document.record ? coverage(document.record, catalog) : null;
     },
-    itemText(id, language) {
+    itemText(id, language, edition) {
       const resolution = resolveId(id, catalog);
       const canonical = resolution.status === 'unknown' ? canonicalForm(id) : resolution.id;
       const item = canonical ? catalog.get(canonical) : undefined;
-      return item ? itemMarkdown(item, language, { full: true }) : null;
+      return item ? itemMarkdown(item, language, { full: true, edition, section: catalog.sectionOf(item.id) }) : null;
     },
     resolveId: (raw) => resolveId(raw, catalog),
   };
