@@ -25,6 +25,7 @@ export interface CheckArgs {
   maxFileSizeKB?: number;
   root?: string;
   fix: boolean;
+  baseline?: string;
 }
 
 export interface ExplainArgs {
@@ -105,7 +106,8 @@ export function buildProgram(io: CliIO, commands: Commands, version: string): Co
     .option('--max-file-size-kb <kb>', 'files larger than this are not checked (default 2048)', positiveInteger)
     .option('--root <dir>', 'workspace root evidence may not leave (default: the current folder)')
     .option('--fix', 'rewrite item ids in canonical form in place (comments are kept)', false)
-    .action(async (paths: string[], opts: { format: FormatName[]; output: string[]; failSeverity: Severity; quiet: boolean; lang?: MessageLanguage; reviewMaxAgeDays?: number; maxFileSizeKb?: number; root?: string; fix: boolean }) => {
+    .option('--baseline <file>', 'a -f json report of an earlier run: report and fail only on findings not in it (SARIF lists all, with baselineState)')
+    .action(async (paths: string[], opts: { format: FormatName[]; output: string[]; failSeverity: Severity; quiet: boolean; lang?: MessageLanguage; reviewMaxAgeDays?: number; maxFileSizeKb?: number; root?: string; fix: boolean; baseline?: string }) => {
       await commands.check({
         operands: paths,
         outputs: pairOutputs(opts.format, opts.output),
@@ -116,6 +118,7 @@ export function buildProgram(io: CliIO, commands: Commands, version: string): Co
         maxFileSizeKB: opts.maxFileSizeKb,
         root: opts.root,
         fix: opts.fix,
+        baseline: opts.baseline,
       });
     });
 

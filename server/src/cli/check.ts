@@ -5,7 +5,9 @@
  */
 import { promises as fsp } from 'node:fs';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
-import { createEngine, type CheckSettings, type Engine, type EngineDiagnostic, type MessageLanguage, type Severity } from '../engine';
+import { createEngine, type CheckedDocument, type CheckSettings, type Engine, type EngineDiagnostic, type MessageLanguage, type Severity } from '../engine';
+import { locate } from '../engine/locate';
+import { compareWithBaseline, onlyNew, readBaseline, type BaselineFinding } from './baseline';
 import { tooLargeDiagnostic } from '../engine/check';
 import { loadCatalog } from '../engine/catalog';
 import { CachedFileSystem } from '../workspace';
@@ -36,9 +38,23 @@ export interface CheckOptions {
   root?: string;
   fix: boolean;
   toolVersion: string;
+  /** a `-f json` report of an earlier run: only findings not in it are reported and fail */
+  baseline?: string;
 }
 
-type FileOutcome = { diagnostics: EngineDiagnostic[]; changes: FixChange[] } | { failure: string };
+type KeyPaths = Map<EngineDiagnostic, Array<string | number>>;
+type FileOutcome = { diagnostics: EngineDiagnostic[]; changes: FixChange[]; keyPaths: KeyPaths } | { failure: string };
+
+/** The key path of the node each finding starts on: what a baseline matches instead of the line. */
+function keyPathsOf(document: CheckedDocument): KeyPaths {
+  const paths: KeyPaths = new Map();
+  const record = document.record;
+  for (const d of document.diagnostics) {
+    const at = record ? locate(record.parsed.root, record.parsed.lines.offset(d.range.start)) : null;
+    paths.set(d, at ? [...at.path] : []);
+  }
+  return paths;
+}
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -53,7 +69,7 @@ async function checkFile(engine: Engine, path: string, root: string, settings: C
   let text: string;
   try {
     const stat = await fsp.stat(path);
-    if (stat.size > settings.maxFileSizeBytes) return { diagnostics: [tooLargeDiagnostic(stat.size, settings)], changes: [] };
+    if (stat.size > settings.maxFileSizeBytes) return { diagnostics: [tooLargeDiagnostic(stat.size, settings)], changes: [], keyPaths: new Map() };
     text = await fsp.readFile(path, 'utf8');
   } catch (error) {
     return { failure: errorText(error) };
@@ -75,7 +91,7 @@ async function checkFile(engine: Engine, path: string, root: string, settings: C
       }
     }
   }
-  return { diagnostics: document.diagnostics, changes };
+  return { diagnostics: document.diagnostics, changes, keyPaths: keyPathsOf(document) };
 }
 
 /** In reading order; findings on the same spot keep the engine's rule order. */
@@ -84,6 +100,16 @@ function byPosition(diagnostics: EngineDiagnostic[]): EngineDiagnostic[] {
     .map((d, index) => ({ d, index }))
     .sort((a, b) => a.d.range.start.line - b.d.range.start.line || a.d.range.start.character - b.d.range.start.character || a.index - b.index)
     .map((x) => x.d);
+}
+
+async function loadBaseline(path: string, shown: string): Promise<BaselineFinding[]> {
+  let text: string;
+  try {
+    text = await fsp.readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read --baseline ${shown}: ${errorText(error)}`);
+  }
+  return readBaseline(text, shown);
 }
 
 async function assertFolder(path: string, label: string): Promise<void> {
@@ -96,6 +122,7 @@ export async function runCheck(options: CheckOptions, io: CliIO): Promise<number
   const cwd = io.cwd;
   const root = resolve(cwd, options.root ?? '.');
   await assertFolder(root, '--root');
+  const baseline = options.baseline === undefined ? undefined : await loadBaseline(resolve(cwd, options.baseline), options.baseline);
   const { files } = await discoverFiles(options.operands, cwd);
   const settings = checkSettings({ language: options.language, reviewMaxAgeDays: options.reviewMaxAgeDays, maxFileSizeKB: options.maxFileSizeKB });
   const engine = createEngine({ fs: new CachedFileSystem() });
@@ -114,7 +141,7 @@ export async function runCheck(options: CheckOptions, io: CliIO): Promise<number
       failures.push({ path, message: text.cannotRead(path, outcome.failure) });
       continue;
     }
-    results.push({ absolutePath, path, diagnostics: byPosition(outcome.diagnostics) });
+    results.push({ absolutePath, path, diagnostics: byPosition(outcome.diagnostics), keyPaths: outcome.keyPaths });
     if (outcome.changes.length) {
       progress.done();
       changed += outcome.changes.length;
@@ -126,10 +153,14 @@ export async function runCheck(options: CheckOptions, io: CliIO): Promise<number
   if (changed) io.stderr.write(text.fixedCount(changed, changedFiles) + '\n');
   for (const failure of failures) io.stderr.write(`ai-governance: ${failure.message}\n`);
 
-  const report: Report = { files: results, failures, root, cwd, language: options.language, failSeverity: options.failSeverity, catalog: loadCatalog(), toolVersion: options.toolVersion };
+  const full: Report = { files: results, failures, root, cwd, language: options.language, failSeverity: options.failSeverity, catalog: loadCatalog(), toolVersion: options.toolVersion };
+  const comparison = baseline ? compareWithBaseline(results, baseline) : undefined;
+  // With a baseline, SARIF lists every finding with its baselineState; the other formats, and the exit code, only the new ones.
+  const report: Report = comparison ? { ...full, files: onlyNew(results, comparison) } : full;
+  if (comparison) io.stderr.write(text.baseline(comparison.unchanged, comparison.absent.length) + '\n');
   for (const output of options.outputs) {
     const paint = output.file ? NO_COLOURS : paintFor(io.stdout, io.env);
-    const body = format(output.format, report, { paint, quiet: options.quiet });
+    const body = format(output.format, output.format === 'sarif' && comparison ? { ...full, baseline: comparison } : report, { paint, quiet: options.quiet });
     if (!output.file) {
       io.stdout.write(body);
       continue;
