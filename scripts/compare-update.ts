@@ -17,7 +17,7 @@ import { SEEDS_DIR } from './lib/verbatim';
 
 const catalog = catalogJson as unknown as Catalog;
 const read = (name: string) => readFileSync(join(SEEDS_DIR, name), 'utf8');
-const { rows, missing, notReplacing } = auditUpdate(catalog, read('001_63691135f9e5bdd8.txt'), read('002_9f1e3ce6eba81a0e.txt'));
+const { rows, missing, notReplacing, misplaced } = auditUpdate(catalog, read('001_63691135f9e5bdd8.txt'), read('002_9f1e3ce6eba81a0e.txt'));
 const holders = new Set([...catalog.items.map((i) => i.id), ...catalog.sections.map((s) => s.id)]);
 
 function mark(r: AuditRow): string {
@@ -48,4 +48,5 @@ console.error(
   `${rows.length} lines of seed 002 compared: ${count('unchanged')} unchanged, ${count('rewritten')} rewritten, ${count('new')} new, ${count('deleted')} deleted, ${count('commentary')} commentary; ` +
     `${missing.length} changes inside an item not recorded on it; ${notReplacing.length} rewrites recorded without replacing their 第1.0版 line`,
 );
-process.exit(missing.length + notReplacing.length === 0 ? 0 : 1);
+for (const m of misplaced) console.error(`misplaced: ${m}`);
+process.exit(missing.length + notReplacing.length + misplaced.length === 0 ? 0 : 1);

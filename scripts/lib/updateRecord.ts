@@ -57,6 +57,8 @@ export interface UpdateAudit {
   missing: AuditRow[];
   /** rewrites recorded as additions: the 第1.0版 line would stay beside its new wording */
   notReplacing: AuditRow[];
+  /** a line recorded on an item (or section) seed 002 does not print it in: "line → holder" */
+  misplaced: string[];
 }
 
 /** Every line of seed 002 against 第1.0版 and the catalog (scripts/compare-update.ts prints it; a test asserts it). */
@@ -67,5 +69,17 @@ export function auditUpdate(catalog: Catalog, seed001: string, seed002: string):
   const isChange = (r: AuditRow) => (r.kind === 'new' || r.kind === 'rewritten') && holders.has(r.context) && !isMisprint(r.text);
   const missing = rows.filter((r) => isChange(r) && !r.recorded.includes(r.context));
   const notReplacing = rows.filter((r) => isChange(r) && r.base && r.recorded.includes(r.context) && !replacesOn(catalog, r.context, r.base.text));
-  return { rows, missing, notReplacing };
+  // Attribution: an update line word for word like a seed-002 line belongs where seed 002 prints it.
+  const contextsOf = new Map<string, Set<string>>();
+  for (const r of rows) contextsOf.set(normalize(r.text), new Set([...(contextsOf.get(normalize(r.text)) ?? []), r.context]));
+  const misplaced: string[] = [];
+  for (const holder of [...catalog.items, ...catalog.sections]) {
+    for (const u of holder.updates) {
+      for (const t of u.text) {
+        const where = contextsOf.get(normalize(t));
+        if (where && !where.has(holder.id) && [...where].some((w) => holders.has(w))) misplaced.push(`${t.slice(0, 40)} → ${holder.id} (seed 002: ${[...where].join(', ')})`);
+      }
+    }
+  }
+  return { rows, missing, notReplacing, misplaced };
 }

@@ -34,6 +34,17 @@ describe('seed 002 against the catalog', { skip }, () => {
     assert.ok(audit.rows.length > 400, `expected hundreds of lines, compared ${audit.rows.length}`);
     assert.deepEqual(audit.missing.map((r) => `${r.line} ${r.context}: ${r.text}`), []);
     assert.deepEqual(audit.notReplacing.map((r) => `${r.line} ${r.context}: ${r.text}`), []);
+    assert.deepEqual(audit.misplaced, [], 'every update line sits on the item seed 002 prints it in');
+  });
+
+  test('the audit notices a line put on the wrong item (第2部 D\'s lead on H-7)', () => {
+    const lead = data.sections[0].updates.find((u) => u.target === 'text')?.text.find((t) => t.includes('以下の11の原則'));
+    assert.ok(lead);
+    const wrong: Catalog = {
+      ...data,
+      items: data.items.map((i) => (i.id === 'H-7' ? { ...i, updates: [...i.updates, { edition: '2026', target: 'note', text: [lead], citation: { document: 'x', place: [] } }] } : i)),
+    };
+    assert.ok(auditUpdate(wrong, seed001, seed002).misplaced.some((m) => m.includes('→ H-7')));
   });
 
   test('the audit notices a change the catalog lost', () => {
