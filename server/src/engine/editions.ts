@@ -128,7 +128,7 @@ export function changedByUpdate(item: CatalogItem): boolean {
   return item.updates.length > 0;
 }
 
-/** What moving from one edition to another changes on one item (or section), for `changes` and `edition-update`. */
+/** What moving from one edition to another changes on one item (or section), for the changes command and the edition rule. */
 export interface ItemChanges {
   id: string;
   /** the item's title in the target edition */
