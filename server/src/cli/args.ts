@@ -26,6 +26,7 @@ export interface CheckArgs {
   root?: string;
   fix: boolean;
   baseline?: string;
+  gitDates: boolean;
 }
 
 export interface ExplainArgs {
@@ -107,7 +108,8 @@ export function buildProgram(io: CliIO, commands: Commands, version: string): Co
     .option('--root <dir>', 'workspace root evidence may not leave (default: the current folder)')
     .option('--fix', 'rewrite item ids in canonical form in place (comments are kept)', false)
     .option('--baseline <file>', 'a -f json report of an earlier run: report and fail only on findings not in it (SARIF lists all, with baselineState)')
-    .action(async (paths: string[], opts: { format: FormatName[]; output: string[]; failSeverity: Severity; quiet: boolean; lang?: MessageLanguage; reviewMaxAgeDays?: number; maxFileSizeKb?: number; root?: string; fix: boolean; baseline?: string }) => {
+    .option('--no-git-dates', "do not read evidence files' last commit dates from .git (evidence-changed-after-review)")
+    .action(async (paths: string[], opts: { format: FormatName[]; output: string[]; failSeverity: Severity; quiet: boolean; lang?: MessageLanguage; reviewMaxAgeDays?: number; maxFileSizeKb?: number; root?: string; fix: boolean; baseline?: string; gitDates: boolean }) => {
       await commands.check({
         operands: paths,
         outputs: pairOutputs(opts.format, opts.output),
@@ -119,6 +121,7 @@ export function buildProgram(io: CliIO, commands: Commands, version: string): Co
         root: opts.root,
         fix: opts.fix,
         baseline: opts.baseline,
+        gitDates: opts.gitDates,
       });
     });
 

@@ -10,6 +10,7 @@ import { locate } from '../engine/locate';
 import { compareWithBaseline, onlyNew, readBaseline, type BaselineFinding } from './baseline';
 import { tooLargeDiagnostic } from '../engine/check';
 import { loadCatalog } from '../engine/catalog';
+import { GitDates } from '../gitDates';
 import { CachedFileSystem } from '../workspace';
 import { discoverFiles, displayPath } from './discovery';
 import { describeFix, applyEdits, type FixChange } from './fix';
@@ -40,6 +41,8 @@ export interface CheckOptions {
   toolVersion: string;
   /** a `-f json` report of an earlier run: only findings not in it are reported and fail */
   baseline?: string;
+  /** read evidence files' last commit dates from .git (evidence-changed-after-review); default on */
+  gitDates?: boolean;
 }
 
 type KeyPaths = Map<EngineDiagnostic, Array<string | number>>;
@@ -64,7 +67,17 @@ function rootFor(path: string, root: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? root : dirname(path);
 }
 
-async function checkFile(engine: Engine, path: string, root: string, settings: CheckSettings, fix: boolean): Promise<FileOutcome> {
+/** The record again with the last-commit dates of its evidence files, when git has any (else as it was). */
+async function withEvidenceDates(engine: Engine, document: CheckedDocument, gitDates: GitDates | undefined): Promise<CheckedDocument> {
+  if (!gitDates || !document.record) return document;
+  const targets = engine.links(document).map((l) => l.target);
+  if (targets.length === 0) return document;
+  const evidenceDates = await gitDates.datesFor(targets);
+  if (Object.keys(evidenceDates).length === 0) return document;
+  return engine.check({ ...document.input, evidenceDates }, document.settings);
+}
+
+async function checkFile(engine: Engine, path: string, root: string, settings: CheckSettings, fix: boolean, gitDates?: GitDates): Promise<FileOutcome> {
   const workspaceRoot = rootFor(path, root);
   let text: string;
   try {
@@ -91,6 +104,7 @@ async function checkFile(engine: Engine, path: string, root: string, settings: C
       }
     }
   }
+  document = await withEvidenceDates(engine, document, gitDates);
   return { diagnostics: document.diagnostics, changes, keyPaths: keyPathsOf(document) };
 }
 
@@ -126,6 +140,7 @@ export async function runCheck(options: CheckOptions, io: CliIO): Promise<number
   const { files } = await discoverFiles(options.operands, cwd);
   const settings = checkSettings({ language: options.language, reviewMaxAgeDays: options.reviewMaxAgeDays, maxFileSizeKB: options.maxFileSizeKB });
   const engine = createEngine({ fs: new CachedFileSystem() });
+  const gitDates = options.gitDates === false ? undefined : new GitDates();
 
   const machineOnStdout = options.outputs.some((o) => !o.file && isMachineFormat(o.format));
   const progress = createProgress(io.stderr, files.length, !machineOnStdout, text.progress);
@@ -135,7 +150,7 @@ export async function runCheck(options: CheckOptions, io: CliIO): Promise<number
   let changedFiles = 0;
   for (const [index, absolutePath] of files.entries()) {
     const path = displayPath(absolutePath, cwd);
-    const outcome = await checkFile(engine, absolutePath, root, settings, options.fix);
+    const outcome = await checkFile(engine, absolutePath, root, settings, options.fix, gitDates);
     progress.tick(index + 1);
     if ('failure' in outcome) {
       failures.push({ path, message: text.cannotRead(path, outcome.failure) });
