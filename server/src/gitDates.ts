@@ -20,6 +20,8 @@ export type EvidenceDates = Record<string, string>;
 export interface GitDatesOptions {
   /** at most this many commits are walked from HEAD (first parents); older history counts as unknown */
   maxCommits?: number;
+  /** HEAD is looked at again at most this often (ms) while nothing new is asked: a check per keystroke costs nothing */
+  headRecheckMs?: number;
   /** injected for tests; the real file system otherwise */
   fs?: typeof nodeFs;
 }
@@ -32,6 +34,8 @@ interface Repository {
 
 interface Computed {
   head: string;
+  /** when HEAD was last resolved (ms since the epoch) */
+  checkedAt: number;
   /** every path asked for at this HEAD, with its date (null: not found in the history walked) */
   dates: Map<string, string | null>;
 }
@@ -46,6 +50,7 @@ function commitDay(committer: { timestamp: number; timezoneOffset: number }): st
 export class GitDates {
   private readonly fs: typeof nodeFs;
   private readonly maxCommits: number;
+  private readonly headRecheckMs: number;
   /** gitdir → what was computed at its HEAD */
   private readonly computed = new Map<string, Computed>();
   /** gitdir → the walk in progress */
@@ -58,6 +63,7 @@ export class GitDates {
   constructor(options: GitDatesOptions = {}) {
     this.fs = options.fs ?? nodeFs;
     this.maxCommits = options.maxCommits ?? DEFAULT_MAX_COMMITS;
+    this.headRecheckMs = options.headRecheckMs ?? 2000;
   }
 
   /** The repository a file belongs to: the nearest folder above it with a `.git` folder. */
@@ -148,10 +154,13 @@ export class GitDates {
 
   private async walk(repo: Repository, files: readonly string[]): Promise<void> {
     const base = { fs: this.fs, dir: repo.dir, gitdir: repo.gitdir };
+    const last = this.computed.get(repo.gitdir);
+    if (last && Date.now() - last.checkedAt < this.headRecheckMs && files.every((f) => last.dates.has(f))) return;
     const head = await git.resolveRef({ ...base, ref: 'HEAD' });
     let computed = this.computed.get(repo.gitdir);
+    if (computed) computed.checkedAt = Date.now();
     if (!computed || computed.head !== head) {
-      computed = { head, dates: new Map() };
+      computed = { head, checkedAt: Date.now(), dates: new Map() };
       this.computed.set(repo.gitdir, computed);
       this.objectCache.set(repo.gitdir, {});
     }

@@ -12,6 +12,8 @@ export interface RawSettings {
   files?: string[];
   maxFileSizeKB?: number;
   schemaDiagnostics?: 'auto' | 'always' | 'never';
+  /** read evidence files' last commit dates from .git, in-process (default true) */
+  gitEvidenceDates?: boolean;
 }
 
 export const SETTINGS_SECTION = 'aiGovernance';

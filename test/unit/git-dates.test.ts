@@ -100,7 +100,7 @@ describe('GitDates', () => {
   });
 
   test('cached per HEAD: a new commit is seen, and refresh says when something changed', async () => {
-    const reader = new GitDates();
+    const reader = new GitDates({ headRecheckMs: 0 });
     const paths = [file('docs/record.md')];
     assert.equal(await reader.refresh(paths), true);
     assert.equal(await reader.refresh(paths), false, 'same HEAD: nothing new');
@@ -108,6 +108,15 @@ describe('GitDates', () => {
     assert.deepEqual(reader.known(paths), { [paths[0]]: '2026-02-10' }, 'known() answers from the last walk without touching the repository');
     assert.equal(await reader.refresh(paths), true);
     assert.deepEqual(reader.known(paths), { [paths[0]]: '2026-06-01' });
+  });
+
+  test('while HEAD was looked at moments ago, refresh does not touch the repository again', async () => {
+    const reader = new GitDates({ headRecheckMs: 60_000 });
+    const paths = [file('docs/policy.md')];
+    await reader.refresh(paths);
+    commit({ 'docs/policy.md': 'v3\n' }, '2026-07-01T09:00:00+09:00', 'policy again');
+    assert.equal(await reader.refresh(paths), false, 'within the window: the cached answer');
+    assert.deepEqual(reader.known(paths), { [paths[0]]: '2026-04-20' });
   });
 
   test('a history longer than maxCommits: files changed beyond it are unknown', async () => {
@@ -122,7 +131,8 @@ describe('GitDates', () => {
     const recordText = ['apiVersion: ai-governance/v1', 'guideline: "2026"', 'items:', '  C-7-6:', '    status: implemented', '    owner: 法務部', '    evidence: [docs/policy.md, docs/record.md]', '    reviewed: 2026-03-01', ''].join('\n');
     writeFileSync(join(packed, 'ai-governance.yaml'), recordText);
     const run = (extra: string[]) => runCli(['check', '-f', 'json', '--lang', 'en', ...extra], { cwd: packed });
-    const found = JSON.parse((await run([])).stdout).files[0].diagnostics.filter((d: { code: string }) => d.code === 'evidence-changed-after-review');
+    const out = await run([]);
+    const found = JSON.parse(out.stdout).files[0].diagnostics.filter((d: { code: string }) => d.code === 'evidence-changed-after-review');
     assert.equal(found.length, 1, 'policy.md changed on 2026-04-20, record.md on 2026-02-10 (before the review)');
     assert.match(found[0].message, /docs\/policy\.md was last changed \(committed\) on 2026-04-20, after C-7-6 was reviewed on 2026-03-01/);
     const off = JSON.parse((await run(['--no-git-dates'])).stdout).files[0].diagnostics.filter((d: { code: string }) => d.code === 'evidence-changed-after-review');

@@ -1,16 +1,16 @@
 /**
- * `ai-governance check`: find the governance files, check each exactly as the language server
- * checks a file from disk (same engine, same settings normaliser, same size limit, same
- * evidence view), optionally apply the safe fixes, then write every requested report.
+ * `ai-governance check`: find the governance files (the server's own walker), check each with the
+ * language server's own `readAndCheck` (same engine, settings normaliser, size limit and evidence
+ * view), optionally apply the safe fixes, then write every requested report.
  */
 import { promises as fsp } from 'node:fs';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
 import { createEngine, type CheckedDocument, type CheckSettings, type Engine, type EngineDiagnostic, type MessageLanguage, type Severity } from '../engine';
 import { locate } from '../engine/locate';
-import { compareWithBaseline, onlyNew, readBaseline, type BaselineFinding } from './baseline';
-import { tooLargeDiagnostic } from '../engine/check';
 import { loadCatalog } from '../engine/catalog';
 import { GitDates } from '../gitDates';
+import { readAndCheck } from '../readAndCheck';
+import { compareWithBaseline, onlyNew, readBaseline, type BaselineFinding } from './baseline';
 import { CachedFileSystem } from '../workspace';
 import { discoverFiles, displayPath } from './discovery';
 import { describeFix, applyEdits, type FixChange } from './fix';
@@ -51,7 +51,7 @@ type FileOutcome = { diagnostics: EngineDiagnostic[]; changes: FixChange[]; keyP
 /** The key path of the node each finding starts on: what a baseline matches instead of the line. */
 function keyPathsOf(document: CheckedDocument): KeyPaths {
   const paths: KeyPaths = new Map();
-  const record = document.record;
+  const record = document.state === 'parsed' ? document.record : null;
   for (const d of document.diagnostics) {
     const at = record ? locate(record.parsed.root, record.parsed.lines.offset(d.range.start)) : null;
     paths.set(d, at ? [...at.path] : []);
@@ -69,28 +69,25 @@ function rootFor(path: string, root: string): string {
 
 /** The record again with the last-commit dates of its evidence files, when git has any (else as it was). */
 async function withEvidenceDates(engine: Engine, document: CheckedDocument, gitDates: GitDates | undefined): Promise<CheckedDocument> {
-  if (!gitDates || !document.record) return document;
+  if (!gitDates || document.state !== 'parsed') return document;
   const targets = engine.links(document).map((l) => l.target);
   if (targets.length === 0) return document;
   const evidenceDates = await gitDates.datesFor(targets);
   if (Object.keys(evidenceDates).length === 0) return document;
-  return engine.check({ ...document.input, evidenceDates }, document.settings);
+  // The parse is kept; only the rules run again, now knowing when each evidence file last changed.
+  const dated = { ...document, input: { ...document.input, evidenceDates } };
+  return { ...dated, diagnostics: engine.validate(dated, document.settings) };
 }
 
 async function checkFile(engine: Engine, path: string, root: string, settings: CheckSettings, fix: boolean, gitDates?: GitDates): Promise<FileOutcome> {
   const workspaceRoot = rootFor(path, root);
-  let text: string;
-  try {
-    const stat = await fsp.stat(path);
-    if (stat.size > settings.maxFileSizeBytes) return { diagnostics: [tooLargeDiagnostic(stat.size, settings)], changes: [], keyPaths: new Map() };
-    text = await fsp.readFile(path, 'utf8');
-  } catch (error) {
-    return { failure: errorText(error) };
-  }
-  let document = engine.check({ path, text, workspaceRoot }, settings);
+  const result = await readAndCheck(engine, path, workspaceRoot, settings);
+  if (!result.ok) return { failure: result.error };
+  let { document } = result;
   const changes: FixChange[] = [];
-  if (fix && document.record) {
+  if (fix && document.state === 'parsed') {
     const safe = engine.fixAll(document);
+    const text = document.input.text;
     if (safe && safe.edits.length > 0) {
       const fixed = applyEdits(text, safe.edits);
       if (fixed !== text) {
