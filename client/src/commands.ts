@@ -59,7 +59,7 @@ export function registerCommands(context: vscode.ExtensionContext, host: Command
       void vscode.window.setStatusBarMessage(tn(result.files, 'AI Governance: checked {0} governance file', 'AI Governance: checked {0} governance files'), 5000);
       return result;
     },
-    'aiGovernance.showItemText': async (arg?: unknown) => {
+    'aiGovernance.showItemText': async (arg?: unknown, edition?: unknown) => {
       const id = typeof arg === 'string' ? arg : itemKeyAtCursor();
       if (!id) {
         void vscode.window.showInformationMessage(t('Place the cursor on an item id such as D-7 ii.'));
@@ -67,7 +67,8 @@ export function registerCommands(context: vscode.ExtensionContext, host: Command
       }
       const client = running(host);
       if (!client) return;
-      const result = await client.sendRequest<ItemTextRequest.Result>(ItemTextRequest.method, { id } satisfies ItemTextRequest.Params);
+      const params: ItemTextRequest.Params = typeof edition === 'string' ? { id, edition } : { id };
+      const result = await client.sendRequest<ItemTextRequest.Result>(ItemTextRequest.method, params);
       if (!result) {
         void vscode.window.showWarningMessage(t('"{0}" is not an item of the guideline.', id));
         return;

@@ -5,10 +5,24 @@
  * block at a page break, a page number) is matched piece by piece: each piece verbatim, in order,
  * close to the previous one, and long enough that a paraphrase cannot pass.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-export const SEEDS_DIR = join(__dirname, '..', '..', '..', 'shared', 'seeds');
+/**
+ * The seeds live in `shared/seeds` beside the checkout (`../shared/seeds`); a git worktree sits one
+ * level deeper, so the nearest ancestor that has them wins. AI_GOVERNANCE_SEEDS overrides.
+ */
+function findSeedsDir(): string {
+  if (process.env.AI_GOVERNANCE_SEEDS) return process.env.AI_GOVERNANCE_SEEDS;
+  const repoRoot = join(__dirname, '..', '..');
+  for (let dir = dirname(repoRoot); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'shared', 'seeds');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return join(repoRoot, '..', 'shared', 'seeds');
+  }
+}
+
+export const SEEDS_DIR = findSeedsDir();
 
 /** Removes all white space (ASCII and full-width) so layout never matters. */
 export function squash(text: string): string {

@@ -13,6 +13,7 @@ import { checkDelay } from './checkDelay';
 import type { CheckPool } from './checkPool';
 import { DocumentStore, type DocumentEntry, type NewEntry, type TextSource, type Validation } from './documentStore';
 import type { Engine, ParsedRecord } from './engine';
+import type { GitDates } from './gitDates';
 import type { WorkspaceFolders } from './folders';
 import { readAndCheck } from './readAndCheck';
 import type { ResourceSettings } from './resourceSettings';
@@ -25,6 +26,8 @@ export interface DocumentChecksOptions {
   settings: ResourceSettings;
   folders: WorkspaceFolders;
   pool: CheckPool | undefined;
+  /** evidence files' last commit dates (evidence-changed-after-review); read off the typing path */
+  gitDates?: GitDates;
   log(message: string): void;
 }
 
@@ -139,6 +142,7 @@ export class DocumentChecks {
             ? this.o.store.put({ ...base, state: 'too-large', document: { state: 'too-large', input: { path, text: '', workspaceRoot }, size: result.size } })
             : this.o.store.put({ ...base, source: { from: 'disk' }, state: 'checked-in-worker', path, workspaceRoot, text: result.text });
         this.emitChecked(entry);
+        this.askGitDates(entry, settings, result.evidence);
         return;
       }
       // The worker could not do it (unreadable file, a lost worker): this thread tries and reports.
@@ -152,7 +156,9 @@ export class DocumentChecks {
     }
     const { document } = result;
     const validation: Validation = { settings: document.settings, diagnostics: document.diagnostics, evidence: this.o.engine.links(document).map((l) => l.target) };
-    this.emitChecked(this.o.store.put(entryOf(document, { uri, source, settings, validation })));
+    const entry = this.o.store.put(entryOf(document, { uri, source, settings, validation }));
+    this.emitChecked(entry);
+    this.askGitDates(entry, settings, validation.evidence);
   }
 
   forget(uri: string): void {
@@ -169,7 +175,9 @@ export class DocumentChecks {
       if (entry) this.validate(entry);
       return;
     }
-    const last = this.o.store.get(uri);
+    let last = this.o.store.get(uri);
+    // Checked in a worker: parsed here now (the text is kept), so the rules run again without a read.
+    if (last?.state === 'checked-in-worker') last = this.parsedFromDisk(uri);
     if (last?.state !== 'parsed') {
       if (last) await this.checkFromDisk(pathOf(uri));
       return;
@@ -203,11 +211,24 @@ export class DocumentChecks {
   private validate(entry: DocumentEntry): void {
     if (entry.state === 'checked-in-worker') return; // checked already, in the worker
     const start = performance.now();
-    const diagnostics = this.o.engine.validate(entry.document, entry.settings.check);
     const evidence = this.o.engine.links(entry.document).map((l) => l.target);
+    // What git dates are known already (never a read of .git here); new ones re-check when ready.
+    const known = entry.settings.gitEvidenceDates && this.o.gitDates && evidence.length ? this.o.gitDates.known(evidence) : undefined;
+    const document = known && Object.keys(known).length && entry.document.state === 'parsed' ? { ...entry.document, input: { ...entry.document.input, evidenceDates: known } } : entry.document;
+    const diagnostics = this.o.engine.validate(document, entry.settings.check);
     const parsing = entry.source.from === 'editor' ? (this.parseCost.get(entry.uri) ?? 0) : 0;
     this.cost.set(entry.uri, parsing + performance.now() - start);
     if (this.o.store.validated(entry, { settings: entry.settings.check, diagnostics, evidence })) this.emitChecked(entry);
+    this.askGitDates(entry, entry.settings, evidence);
+  }
+
+  /** Brings the evidence dates up to date with the repository's HEAD, asynchronously; re-checks when they changed. */
+  private askGitDates(entry: DocumentEntry, settings: ServerSettings, evidence: readonly string[]): void {
+    const gitDates = this.o.gitDates;
+    if (!gitDates || !settings.gitEvidenceDates || evidence.length === 0) return;
+    void gitDates.refresh(evidence).then((changed) => {
+      if (changed && this.o.store.get(entry.uri) === entry) void this.recheck([entry.uri]);
+    });
   }
 
   private emitChecked(entry: DocumentEntry): void {

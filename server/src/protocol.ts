@@ -13,6 +13,8 @@ export interface RawSettings {
   files?: string[];
   maxFileSizeKB?: number;
   schemaDiagnostics?: 'auto' | 'always' | 'never';
+  /** read evidence files' last commit dates from .git, in-process (default true) */
+  gitEvidenceDates?: boolean;
 }
 
 export const SETTINGS_SECTION = 'aiGovernance';
@@ -30,6 +32,8 @@ export namespace ItemTextRequest {
   export const method = 'aiGovernance/itemText';
   export interface Params {
     id: string;
+    /** the edition whose wording to show ("1.0", "1.1", "2026"); default: the latest */
+    edition?: string;
   }
   export type Result = { markdown: string } | null;
 }

@@ -10,6 +10,7 @@ import { DocumentChecks } from './documentChecks';
 import { DocumentStore } from './documentStore';
 import { createEngine, type Engine } from './engine';
 import { WorkspaceFolders } from './folders';
+import { GitDates } from './gitDates';
 import { SETTINGS_SECTION } from './protocol';
 import { ResourceSettings } from './resourceSettings';
 import { CachedFileSystem } from './workspace';
@@ -49,6 +50,6 @@ export function createServerState(connection: Connection, workerScript: string):
   );
   const pool = CheckPool.create(workerScript);
   connection.onExit(() => pool?.dispose());
-  const checks = new DocumentChecks({ store, engine, documents, settings, folders, pool, log: (message) => connection.console.warn(message) });
+  const checks = new DocumentChecks({ store, engine, documents, settings, folders, pool, gitDates: new GitDates(), log: (message) => connection.console.warn(message) });
   return { connection, documents, engine, fs, store, checks, folders, settings, client };
 }

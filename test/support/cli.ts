@@ -68,7 +68,7 @@ export function workspace(files: Record<string, string>): { root: string; cleanu
 /** A record without findings, whatever the catalog holds: no roles (nothing is required), common principles only. */
 export const CLEAN_RECORD = [
   'apiVersion: ai-governance/v1',
-  'guideline: "1.0"',
+  'guideline: "2026"',
   'organization:',
   '  name: 株式会社サンプル',
   'items:',

@@ -50,7 +50,7 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
 
 /** A complete developer record: every required item present and in order (built from the catalog). */
 export const HEADER = `apiVersion: ai-governance/v1
-guideline: "1.0"
+guideline: "2026"
 organization:
   name: 株式会社テスト
   accountable: 最高AI責任者 山田花子

@@ -10,5 +10,6 @@ export function checkExample(code: RuleCode, which: 'yaml' | 'fixed', language: 
   const example = RULE_DOCS[code].example;
   const existing = new Set((example.files ?? []).map((f) => `${WORKSPACE}/${f}`));
   const engine = createEngine({ fs: { exists: (p) => existing.has(p) }, today: () => EXAMPLE_TODAY });
-  return engine.check({ path: RECORD, text: example[which], workspaceRoot: WORKSPACE }, { ...example.settings, language }).diagnostics;
+  const evidenceDates = example.evidenceDates ? Object.fromEntries(Object.entries(example.evidenceDates).map(([f, date]) => [`${WORKSPACE}/${f}`, date])) : undefined;
+  return engine.check({ path: RECORD, text: example[which], workspaceRoot: WORKSPACE, evidenceDates }, { ...example.settings, language }).diagnostics;
 }

@@ -49,7 +49,7 @@ describe('README.md', () => {
   const docs = readFileSync(join(REPO, 'README.md'), 'utf8');
   const io = { stdout: { write: () => true }, stderr: { write: () => true }, cwd: REPO, env: {} };
   const noop = async () => undefined;
-  const program = buildProgram(io, { check: noop, explain: noop, init: noop }, '0.0.0');
+  const program = buildProgram(io, { check: noop, explain: noop, changes: noop, init: noop }, '0.0.0');
 
   test('documents every command and every option', () => {
     for (const command of program.commands) {

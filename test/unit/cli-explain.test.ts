@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { describe, test } from 'node:test';
 import { createEngine } from '../../server/src/engine';
 import { GuidelineCatalog, loadCatalog } from '../../server/src/engine/catalog';
-import type { CatalogItem } from '../../server/src/engine/catalogTypes';
+import type { CatalogItem, EditionId } from '../../server/src/engine/catalogTypes';
+import { textFor } from '../../server/src/engine/editions';
 import { explainItem } from '../../server/src/cli/explain';
 import { NO_COLOURS } from '../../server/src/cli/io';
 import { citationLine, sourceLine } from '../../server/src/engine/citation';
@@ -14,19 +15,21 @@ const catalog = loadCatalog();
 const cwd = tmpdir();
 const explain = (args: string[], env: Record<string, string> = {}) => runCli(['explain', ...args], { cwd, env });
 
-/** Everything quoted from the guideline for an item, each line as the catalog holds it (indent aside). */
-function quotedLines(item: CatalogItem): string[] {
+/** Everything quoted from the guideline for an item in an edition, each line as the catalog holds it (indent aside). */
+function quotedLines(item: CatalogItem, edition: EditionId): string[] {
+  const w = textFor(item, edition);
   return [
-    item.title,
-    ...item.text,
-    ...item.practice.flatMap((p) => [p.source, ...p.points, ...p.methods]),
-    ...item.updates.flatMap((u) => [...u.text, sourceLine(u.citation)]),
+    w.title.text,
+    ...w.text.map((l) => l.text),
+    ...w.practice.flatMap((p) => [p.source, ...p.points.map((l) => l.text), ...p.methods.map((l) => l.text)]),
+    ...w.notes.flatMap((u) => [...u.text, sourceLine(u.citation)]),
+    ...w.applied.map((u) => sourceLine(u.citation)),
     citationLine(item),
   ].map((line) => line.trim());
 }
 
-function assertQuotes(output: string, item: CatalogItem): void {
-  for (const line of quotedLines(item)) assert.ok(output.includes(line), `${item.id}: missing verbatim line «${line}»`);
+function assertQuotes(output: string, item: CatalogItem, edition: EditionId = '2026'): void {
+  for (const line of quotedLines(item, edition)) assert.ok(output.includes(line), `${item.id} (${edition}): missing verbatim line «${line}»`);
 }
 
 describe('explain', () => {
@@ -48,6 +51,21 @@ describe('explain', () => {
       assert.equal(result.code, 0, `${item.id}: ${result.stderr}`);
       assertQuotes(result.stdout, item);
     }
+  });
+
+  test('--edition 1.0 quotes 第1.0版 and names what the update would change; 2026 marks the new wording', async () => {
+    const item = catalog.get('U-2 i');
+    assert.ok(item);
+    const old = await explain(['U-2 i', '--edition', '1.0', '--lang', 'ja']);
+    assert.equal(old.code, 0, old.stderr);
+    assertQuotes(old.stdout, item, '1.0');
+    assert.ok(!old.stdout.includes('想定された仕様に基づき'));
+    assert.match(old.stdout, /版: "1\.0"（第1\.0版）の文言。令和7年度更新で\d+箇所変わります/);
+    const latest = await explain(['U-2 i', '--lang', 'ja']);
+    assert.match(latest.stdout, /想定された仕様に基づき適切に動作しているかを確認する.*［令和7年度更新］/);
+    const v11 = await explain(['U-2 i', '--edition', '1.1', '--lang', 'en']);
+    assert.match(v11.stdout, /the sources do not include 第1\.1版, so 第1\.0版 is quoted/);
+    assert.equal((await explain(['U-2 i', '--edition', '2027'])).code, 2);
   });
 
   test('a principle lists its sub-items', async () => {
@@ -98,14 +116,14 @@ describe('explain', () => {
       id: 'X-1 i',
       text: ['本文の一行目', '  入れ子の行'],
       practice: [{ source: '別添X', points: ['ポイント1', '  ポイント1の詳細'], methods: ['手法A'] }],
-      updates: [{ text: ['更新の文'], citation: { document: '令和7年度更新内容', place: ['X'] } }],
+      updates: [{ edition: '2026', target: 'note', text: ['更新の文'], citation: { document: '令和7年度更新内容', place: ['X'] } }],
     };
     const synthetic = new GuidelineCatalog({ ...catalog.data, items: [item] });
     const lines = explainItem(item, synthetic, 'ja', NO_COLOURS).split('\n');
     const after = (heading: string) => lines.slice(lines.indexOf(heading) + 1);
     assert.deepEqual(after('本文').slice(0, 2), ['  本文の一行目', '  ・入れ子の行']);
     assert.deepEqual(after('別添 — 別添X').slice(0, 5), ['  ポイント', '    - ポイント1', '      - ポイント1の詳細', '  具体的な手法', '    - 手法A']);
-    assert.deepEqual(after('令和7年度更新').slice(0, 2), ['  更新の文', '  出典: 令和7年度更新内容 X']);
+    assert.deepEqual(after('令和7年度更新（脚注・参考文献等）').slice(0, 2), ['  更新の文', '  出典: 令和7年度更新内容 X']);
   });
 
   test('no id is a usage error', async () => {

@@ -33,7 +33,7 @@ describe('init', () => {
           const text = readFileSync(path, 'utf8');
           const data = parse(text) as { apiVersion: string; guideline: string; roles: string[]; advancedAI: boolean; organization: Record<string, string>; items: Record<string, { status: string }> };
           assert.equal(data.apiVersion, 'ai-governance/v1');
-          assert.equal(data.guideline, '1.0');
+          assert.equal(data.guideline, '2026');
           assert.deepEqual(data.roles, roles);
           assert.equal(data.advancedAI, advancedAI);
           assert.deepEqual(Object.keys(data.organization), ['name', 'accountable', 'contact']);

@@ -38,7 +38,7 @@ describe('hover', () => {
   test('a sentence-long title is shortened in the heading, and the sentence is quoted once', () => {
     const { engine, doc, position } = at(`${HEADER}roles: [developer]\nadvancedAI: true\nitems:\n  H-7|:\n    status: planned\n`);
     const md = engine.hover(doc, position, 'ja')?.markdown ?? '';
-    const title = engine.catalog.get('H-7')!.title;
+    const title = engine.catalog.wording('H-7', '2026')!.title.text;
     assert.ok(md.split('\n')[0].endsWith('…**\\'), md.split('\n')[0]);
     assert.equal(md.split(title).length - 1, 1, 'the full title sentence appears once, in the quote');
     assert.ok(!md.includes('以下の11の原則は'), 'the section preamble of the FY2025 update is not shown in the hover');

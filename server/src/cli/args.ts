@@ -4,7 +4,9 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { MessageLanguage, Severity } from '../engine';
-import type { Role } from '../engine/catalogTypes';
+import type { EditionId, Role } from '../engine/catalogTypes';
+import { EDITION_IDS, LATEST_EDITION } from '../engine/editions';
+import type { ChangesArgs } from './changes';
 import { ROLES } from '../engine/catalog';
 import type { OutputSpec } from './check';
 import { FORMATS, type FormatName } from './formatters';
@@ -23,11 +25,15 @@ export interface CheckArgs {
   maxFileSizeKB?: number;
   root?: string;
   fix: boolean;
+  baseline?: string;
+  gitDates: boolean;
 }
 
 export interface ExplainArgs {
   id: string;
   language: MessageLanguage;
+  /** the edition whose wording to show (default: the latest) */
+  edition: EditionId;
 }
 
 export interface InitArgs {
@@ -40,6 +46,7 @@ export interface InitArgs {
 export interface Commands {
   check(args: CheckArgs): Promise<void>;
   explain(args: ExplainArgs): Promise<void>;
+  changes(args: ChangesArgs): Promise<void>;
   init(args: InitArgs): Promise<void>;
 }
 
@@ -90,7 +97,9 @@ export function buildProgram(io: CliIO, commands: Commands, version: string): Co
     .option('--max-file-size-kb <kb>', 'files larger than this are not checked (default 2048)', positiveInteger)
     .option('--root <dir>', 'workspace root evidence may not leave (default: the current folder)')
     .option('--fix', 'rewrite item ids in canonical form in place (comments are kept)', false)
-    .action(async (paths: string[], opts: { format: FormatName[]; output: string[]; failSeverity: Severity; quiet: boolean; lang?: MessageLanguage; reviewMaxAgeDays?: number; maxFileSizeKb?: number; root?: string; fix: boolean }) => {
+    .option('--baseline <file>', 'a -f json report of an earlier run: report and fail only on findings not in it (SARIF lists all, with baselineState)')
+    .option('--no-git-dates', "do not read evidence files' last commit dates from .git (evidence-changed-after-review)")
+    .action(async (paths: string[], opts: { format: FormatName[]; output: string[]; failSeverity: Severity; quiet: boolean; lang?: MessageLanguage; reviewMaxAgeDays?: number; maxFileSizeKb?: number; root?: string; fix: boolean; baseline?: string; gitDates: boolean }) => {
       await commands.check({
         operands: paths,
         outputs: pairOutputs(opts.format, opts.output),
@@ -101,6 +110,8 @@ export function buildProgram(io: CliIO, commands: Commands, version: string): Co
         maxFileSizeKB: opts.maxFileSizeKb,
         root: opts.root,
         fix: opts.fix,
+        baseline: opts.baseline,
+        gitDates: opts.gitDates,
       });
     });
 
@@ -109,8 +120,21 @@ export function buildProgram(io: CliIO, commands: Commands, version: string): Co
     .description('show a guideline item: title, verbatim text, practice points, citation (aliases accepted: "D-7) ii.")')
     .argument('<id...>', 'item id, e.g. "D-7 ii" (words are joined, so D-7 ii works unquoted)')
     .addOption(new Option('--lang <language>', 'label language (quotes stay Japanese)').choices(LANGUAGES))
-    .action(async (words: string[], opts: { lang?: MessageLanguage }) => {
-      await commands.explain({ id: words.join(' '), language: opts.lang ?? languageFromEnv(io.env) });
+    .addOption(new Option('--edition <edition>', 'wording of this edition').choices(EDITION_IDS).default(LATEST_EDITION))
+    .action(async (words: string[], opts: { lang?: MessageLanguage; edition: EditionId }) => {
+      await commands.explain({ id: words.join(' '), language: opts.lang ?? languageFromEnv(io.env), edition: opts.edition });
+    });
+
+  program
+    .command('changes')
+    .description('list, per item, what a later edition adds or rewrites (verbatim, with citations)')
+    .addOption(new Option('--from <edition>', 'the edition followed now').choices(EDITION_IDS).default('1.0'))
+    .addOption(new Option('--to <edition>', 'the edition to move to').choices(EDITION_IDS).default(LATEST_EDITION))
+    .option('--record <file>', 'only the items this governance record lists')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--lang <language>', 'label language (quotes stay Japanese)').choices(LANGUAGES))
+    .action(async (opts: { from: EditionId; to: EditionId; record?: string; format: 'text' | 'json'; lang?: MessageLanguage }) => {
+      await commands.changes({ from: opts.from, to: opts.to, record: opts.record, format: opts.format, language: opts.lang ?? languageFromEnv(io.env) });
     });
 
   program

@@ -4,6 +4,7 @@ import { version } from '../../../package.json';
 import { loadCatalog } from '../engine/catalog';
 import { buildProgram } from './args';
 import { runCheck } from './check';
+import { runChanges } from './changes';
 import { explain } from './explain';
 import { initRecord, writeStarterRecord } from './init';
 import { EXIT, paintFor, UsageError, type CliIO } from './io';
@@ -20,7 +21,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         exitCode = await runCheck({ ...args, toolVersion: TOOL_VERSION }, io);
       },
       async explain(args) {
-        io.stdout.write(explain(args.id, loadCatalog(), args.language, paintFor(io.stdout, io.env)));
+        io.stdout.write(explain(args.id, loadCatalog(), args.language, paintFor(io.stdout, io.env), args.edition));
+      },
+      async changes(args) {
+        io.stdout.write(await runChanges(args, loadCatalog(), io.cwd, paintFor(io.stdout, io.env)));
       },
       async init(args) {
         const record = initRecord(loadCatalog(), args);

@@ -1,6 +1,7 @@
 /** The result of one `check` run, as every formatter receives it. */
 import type { EngineDiagnostic, MessageLanguage, Severity } from '../engine';
 import type { GuidelineCatalog } from '../engine/catalog';
+import type { BaselineComparison } from './baseline';
 
 export interface FileResult {
   /** absolute path */
@@ -8,6 +9,8 @@ export interface FileResult {
   /** as shown to the user and written into reports: relative to the working folder, `/` separators */
   path: string;
   diagnostics: EngineDiagnostic[];
+  /** the key path of the YAML node each finding sits on (["items", "D-7 ii", "status"]), for baselines */
+  keyPaths?: ReadonlyMap<EngineDiagnostic, ReadonlyArray<string | number>>;
 }
 
 /** A file the tool could not check (unreadable): not a finding, a failure of the run (exit 2). */
@@ -26,6 +29,8 @@ export interface Report {
   failSeverity: Severity;
   catalog: GuidelineCatalog;
   toolVersion: string;
+  /** with --baseline: every finding's state, and the known findings that are gone (SARIF lists them all) */
+  baseline?: BaselineComparison;
 }
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];

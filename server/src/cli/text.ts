@@ -10,6 +10,7 @@ export interface CliText {
   fixedCount(changes: number, files: number): string;
   cannotRead(path: string, reason: string): string;
   wrote(path: string, items: number): string;
+  baseline(known: number, gone: number): string;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -24,6 +25,7 @@ export const TEXT: Record<MessageLanguage, CliText> = {
     fixedCount: (changes, files) => `fixed ${plural(changes, 'item id')} in ${plural(files, 'file')}`,
     cannotRead: (path, reason) => `cannot read ${path}: ${reason}`,
     wrote: (path, items) => `wrote ${path} (${plural(items, 'item')})`,
+    baseline: (known, gone) => `baseline: ${plural(known, 'known finding')} not reported${gone ? `, ${gone} fixed since` : ''}`,
   },
   ja: {
     problems: (total, c) =>
@@ -34,5 +36,6 @@ export const TEXT: Record<MessageLanguage, CliText> = {
     fixedCount: (changes, files) => `${files} ファイルの項目ID ${changes} 件を修正しました`,
     cannotRead: (path, reason) => `${path} を読めません: ${reason}`,
     wrote: (path, items) => `${path} を作成しました（${items} 項目）`,
+    baseline: (known, gone) => `ベースライン: 既知の指摘 ${known} 件は報告しません${gone ? `。${gone} 件は解消済み` : ''}`,
   },
 };

@@ -1,6 +1,9 @@
 /** The guideline catalog (schemas/catalog.json), indexed once; every lookup the engine makes goes through here. */
 import catalogJson from '../../../schemas/catalog.json';
-import type { Catalog, CatalogItem, Definition, LevelPolicy, Role, Safeguard } from './catalogTypes';
+import type { Catalog, CatalogItem, CatalogSection, Definition, EditionId, LevelPolicy, Role, Safeguard } from './catalogTypes';
+import { textFor, type ItemWording } from './editions';
+
+export { textFor };
 
 export type Requirement = LevelPolicy | 'not-applicable';
 
@@ -44,6 +47,17 @@ export class GuidelineCatalog {
 
   definition(id: string): Definition | undefined {
     return this.data.definitions.find((d) => d.id === id);
+  }
+
+  /** The heading an item sits under when the update rewords it (H-1 … H-12 → 第2部 D). */
+  sectionOf(itemId: string): CatalogSection | undefined {
+    return this.data.sections.find((s) => s.items.includes(itemId));
+  }
+
+  /** The item's wording in an edition (see editions.ts); undefined for an unknown id. */
+  wording(id: string, edition: EditionId): ItemWording | undefined {
+    const item = this.byId.get(id);
+    return item ? textFor(item, edition) : undefined;
   }
 
   safeguard(id: string): Safeguard | undefined {

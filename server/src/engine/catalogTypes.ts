@@ -53,9 +53,32 @@ export interface SourceRef {
   place: string[];
 }
 
-/** What the FY2025 update (令和7年度更新内容, seed 002) adds or changes for an item. */
+/** Editions a record can follow (`guideline:`); DESIGN §2. */
+export type EditionId = '1.0' | '1.1' | '2026';
+
+/**
+ * Where in an item an edition's text goes: its title, its 本編 text, the annex [ポイント] or
+ * [具体的な手法], or a note (a footnote or reference the update attaches to the item).
+ */
+export type UpdateTarget = 'title' | 'text' | 'points' | 'methods' | 'note';
+
+/**
+ * What the FY2025 update (令和7年度更新内容, seed 002) adds or changes for an item: edition-tagged
+ * lines in the edition's wording, verbatim from seed 002, and where they go.
+ */
 export interface Update {
+  /** the edition whose wording this is (the FY2025 update: "2026") */
+  edition: '2026';
+  target: UpdateTarget;
+  /** the lines as seed 002 prints them; empty when the edition deletes `replaces` */
   text: string[];
+  /** the 第1.0版 lines (verbatim as in this item) the text replaces; absent: the text is added */
+  replaces?: string[];
+  /** for an addition: the 第1.0版 line it follows (or `before`: precedes); neither: after the last line */
+  after?: string;
+  before?: string;
+  /** for practice lines: the annex block they go into ("別添3", "別添4"), when the item has several */
+  annex?: string;
   citation: SourceRef;
 }
 
@@ -97,10 +120,33 @@ export interface Safeguard {
   citation: SourceRef;
 }
 
+/** A heading of the guideline that is not an item but whose wording the update changes (第2部 D). */
+export interface CatalogSection {
+  id: string; // "part2-D"
+  /** the items under it */
+  items: string[];
+  title: string; // as printed in 第1.0版
+  text: string[]; // its lead, verbatim
+  citation: Citation;
+  updates: Update[];
+}
+
+/** An edition of the guideline and whether the sources hold its wording. */
+export interface Edition {
+  id: EditionId;
+  /** "第1.0版", "第1.1版", "令和7年度更新" */
+  label: string;
+  published: string; // "2024-04"
+  /** true when a seed holds its wording (第1.1版 is not among the sources) */
+  inSources: boolean;
+}
+
 export interface Catalog {
   guideline: { title: string; titleEn: string; edition: string; published: string; publisher: string; update: string };
   translationNote: string;
   items: CatalogItem[];
   definitions: Definition[];
   safeguards: Safeguard[];
+  editions: Edition[];
+  sections: CatalogSection[];
 }

@@ -3,6 +3,7 @@
  * half-typed: the key path comes from indentation, not from a successful parse.
  */
 import { shortTitle, type GuidelineCatalog } from './catalog';
+import { recordEdition } from './editions';
 import { itemMarkdown } from './hover';
 import { buildSnippets } from './snippets';
 import type { GovernanceRecord } from './record';
@@ -201,6 +202,7 @@ export function itemEntrySnippet(id: string, title: string): string {
 function itemIds(context: CompletionContext, roles: readonly string[]): CompletionEntry[] {
   const { catalog, record, language } = context;
   const present = presentIds(record);
+  const edition = recordEdition(record);
   const declared = record.roles.map((r) => r.role);
   const rank = (item: (typeof catalog.items)[number]): number => {
     if (item.kind === 'common-sub') return present.has(item.parent ?? '') ? 5 : 4;
@@ -214,9 +216,9 @@ function itemIds(context: CompletionContext, roles: readonly string[]): Completi
     .map((item) => ({
       label: item.id,
       kind: 'item' as const,
-      labelDetail: shortTitle(language === 'ja' ? item.title : item.titleEn),
-      detail: item.title,
-      documentation: itemMarkdown(item, language),
+      labelDetail: shortTitle(language === 'ja' ? (catalog.wording(item.id, edition)?.title.text ?? item.title) : item.titleEn),
+      detail: catalog.wording(item.id, edition)?.title.text ?? item.title,
+      documentation: itemMarkdown(item, language, { edition, section: catalog.sectionOf(item.id) }),
       insertText: itemEntrySnippet(item.id, item.title),
       snippet: true,
       filterText: `${item.id} ${item.aliases.join(' ')} ${item.title}`,

@@ -11,6 +11,7 @@ import { hover, itemMarkdown, type HoverResult } from './hover';
 import { canonicalForm, resolveId } from './ids';
 import { evidenceLinks, outline, type EvidenceLink, type OutlineSymbol } from './outline';
 import { readRecord, type GovernanceRecord } from './record';
+import type { EditionId } from './catalogTypes';
 import { DEFAULT_SETTINGS, type CheckInput, type CheckSettings, type EngineDiagnostic, type FileSystemView, type Fix, type MessageLanguage, type Position } from './types';
 
 export * from './types';
@@ -53,8 +54,8 @@ export interface Engine {
   links(document: ParsedRecord): EvidenceLink[];
   /** the coverage model (DESIGN §9) of a checked record, from its parse and diagnostics; null for a file that was not parsed */
   coverage(document: CheckedDocument): RecordCoverage | null;
-  /** the guideline text of an item (alias accepted), full annex included */
-  itemText(id: string, language: CheckSettings['language']): string | null;
+  /** the guideline text of an item (alias accepted), full annex included, in an edition's wording (default: the latest) */
+  itemText(id: string, language: CheckSettings['language'], edition?: EditionId): string | null;
   resolveId: (raw: string) => ReturnType<typeof resolveId>;
 }
 
@@ -119,11 +120,11 @@ export function createEngine(options: EngineOptions): Engine {
       if (document.state !== 'parsed') return null;
       return recordCoverage(document.record, document.diagnostics, catalog, { today: today(), reviewMaxAgeDays: document.settings.reviewMaxAgeDays });
     },
-    itemText(id, language) {
+    itemText(id, language, edition) {
       const resolution = resolveId(id, catalog);
       const canonical = resolution.status === 'unknown' ? canonicalForm(id) : resolution.id;
       const item = canonical ? catalog.get(canonical) : undefined;
-      return item ? itemMarkdown(item, language, { full: true }) : null;
+      return item ? itemMarkdown(item, language, { full: true, edition, section: catalog.sectionOf(item.id) }) : null;
     },
     resolveId: (raw) => resolveId(raw, catalog),
   };

@@ -70,6 +70,8 @@ export function buildJsonSchema(catalog: GuidelineCatalog): Record<string, unkno
           systems: field('systems', { type: 'array', items: { type: 'string' } }),
           note: field('note', { type: 'string' }),
           justification: field('justification', { type: 'string' }),
+          approvedBy: field('approvedBy', { type: 'string' }),
+          until: field('until', { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
         },
         patternProperties: EXTENSIONS,
         additionalProperties: false,
@@ -80,6 +82,9 @@ export function buildJsonSchema(catalog: GuidelineCatalog): Record<string, unkno
         properties: {
           id: field('id', { type: 'string' }),
           name: field('name', { type: 'string' }),
+          description: field('description', { type: 'string' }),
+          owner: field('owner', { type: 'string' }),
+          note: field('note', { type: 'string' }),
           roles: field('roles', { type: 'array', items: { $ref: '#/definitions/role' }, uniqueItems: true }),
           kinds: field('kinds', { type: 'array', items: { type: 'string', enum: [...SYSTEM_KINDS] }, uniqueItems: true }),
           safeguards: field('safeguards', { type: 'array', items: { type: 'string', enum: [...SAFEGUARDS] }, uniqueItems: true }),

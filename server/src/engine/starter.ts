@@ -2,6 +2,7 @@
 import type { GuidelineCatalog } from './catalog';
 import type { Role } from './catalogTypes';
 import { entryText } from './edits';
+import { LATEST_EDITION } from './editions';
 import { API_VERSION } from './vocabulary';
 
 /** Canonical ids a new record with these roles needs, in guideline order (principles by their own key). */
@@ -12,7 +13,7 @@ export function requiredIds(catalog: GuidelineCatalog, roles: readonly Role[], a
 export function starterRecord(catalog: GuidelineCatalog, roles: readonly Role[], advancedAI: boolean, eol = '\n'): string {
   const head = [
     `apiVersion: ${API_VERSION}`,
-    'guideline: "1.0"',
+    `guideline: "${LATEST_EDITION}"`,
     'organization:',
     '  name: ""',
     '  accountable: ""',

@@ -35,6 +35,10 @@ export interface DiagnosticData {
   safeguard?: string;
   /** the evidence path as written */
   evidence?: string;
+  /** edition-update: the items (for the record's roles) whose wording the update changes */
+  changedItems?: string[];
+  /** evidence-changed-after-review: the evidence file's last commit date (YYYY-MM-DD) */
+  changedOn?: string;
 }
 
 export interface EngineDiagnostic {
@@ -95,4 +99,9 @@ export interface CheckInput {
   text: string;
   /** the workspace folder the record belongs to; evidence may not leave it */
   workspaceRoot: string;
+  /**
+   * Absolute evidence path → date (YYYY-MM-DD) of the last commit that changed it, when the front
+   * end has read the git history (off the typing path, see server/src/gitDates.ts); absent: unknown.
+   */
+  evidenceDates?: Readonly<Record<string, string>>;
 }

@@ -7,8 +7,8 @@ export const STATUSES = ['implemented', 'partial', 'planned', 'not-applicable'] 
 export const SYSTEM_KINDS = ['generative', 'predictive', 'agent', 'physical', 'other'] as const;
 export const SAFEGUARDS = ['human-oversight', 'least-privilege', 'tool-allowlist', 'data-minimisation', 'log-review', 'hardware-data-erasure'] as const;
 export const TOP_LEVEL_KEYS = ['apiVersion', 'guideline', 'organization', 'roles', 'advancedAI', 'systems', 'items'] as const;
-export const ITEM_FIELDS = ['status', 'owner', 'evidence', 'reviewed', 'systems', 'note', 'justification'] as const;
-export const SYSTEM_FIELDS = ['id', 'name', 'roles', 'kinds', 'safeguards'] as const;
+export const ITEM_FIELDS = ['status', 'owner', 'evidence', 'reviewed', 'systems', 'note', 'justification', 'approvedBy', 'until'] as const;
+export const SYSTEM_FIELDS = ['id', 'name', 'description', 'owner', 'roles', 'kinds', 'safeguards', 'note'] as const;
 export const ORGANIZATION_FIELDS = ['name', 'accountable', 'contact'] as const;
 
 /** Role → the definition id in the catalog and the letter of its items. */
@@ -40,6 +40,9 @@ export const FIELD_TEXT: Record<string, { ja: string; en: string }> = {
   reviewed: { ja: '最終レビュー日（YYYY-MM-DD）。', en: 'Date of the last review (YYYY-MM-DD).' },
   note: { ja: '補足。', en: 'Notes.' },
   justification: { ja: 'not-applicable とする理由。', en: 'Why the item does not apply.' },
+  approvedBy: { ja: '対象外（not-applicable）を承認した人・会議体。', en: 'Who granted the exemption (not-applicable).' },
+  until: { ja: '対象外とする期限（YYYY-MM-DD）。過ぎると waiver-expired の警告。', en: 'The date the exemption ends (YYYY-MM-DD); after it, a waiver-expired warning.' },
+  description: { ja: 'システムの説明。', en: 'What the system is.' },
   kinds: { ja: 'AIシステムの種類: generative / predictive / agent / physical / other。', en: 'Kinds of AI system: generative / predictive / agent / physical / other.' },
   safeguards: { ja: 'AIエージェント・フィジカルAIに講じている対策（令和7年度更新）。', en: 'Safeguards of an agent or physical-AI system (FY2025 update).' },
   id: { ja: 'システムID（items の systems から参照）。', en: 'System id (referenced from items.*.systems).' },

@@ -17,6 +17,8 @@ export interface JsonDiagnostic {
   endColumn: number;
   data: DiagnosticData;
   href: string;
+  /** keys from the root to the node the finding is on (what --baseline matches, with code and data) */
+  keyPath: Array<string | number>;
 }
 
 export interface JsonReport {
@@ -50,6 +52,7 @@ export function toJsonReport(report: Report): JsonReport {
         endColumn: d.range.end.character + 1,
         data: d.data,
         href: ruleHelpUri(d.code),
+        keyPath: [...(file.keyPaths?.get(d) ?? [])],
       })),
     })),
     failures: report.failures,

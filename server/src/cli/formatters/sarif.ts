@@ -76,8 +76,29 @@ export function toSarif(report: Report): Log {
         ],
         partialFingerprints: { 'aiGovernanceFinding/v1': fingerprint(file, d, seen) },
         properties,
+        ...(report.baseline ? { baselineState: report.baseline.stateOf.get(d) ?? 'new' } : {}),
       });
     }
+  }
+  for (const gone of report.baseline?.absent ?? []) {
+    const code = (RULE_CODES as readonly string[]).includes(gone.code) ? (gone.code as RuleCode) : undefined;
+    results.push({
+      ruleId: code ?? (gone.code as RuleCode),
+      ruleIndex: code ? (ruleIndex.get(code) ?? -1) : -1,
+      level: LEVEL[(['error', 'warning', 'information', 'hint'] as const).find((s) => s === gone.severity) ?? 'warning'],
+      message: { text: gone.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifactLocation(gone.path),
+            region: { startLine: gone.line, startColumn: gone.column, endLine: gone.endLine, endColumn: gone.endColumn },
+          },
+        },
+      ],
+      partialFingerprints: {},
+      properties: { severity: gone.severity },
+      baselineState: 'absent',
+    });
   }
   return {
     $schema: SARIF_SCHEMA_URI,

@@ -89,6 +89,8 @@ export interface RuleExample {
   /** files the example's evidence may point at (relative to the record) */
   files?: string[];
   settings?: Partial<CheckSettings>;
+  /** last commit dates of evidence files (relative to the record), as the git reader would give them */
+  evidenceDates?: Record<string, string>;
 }
 
 export interface CodeDocs {

@@ -5,7 +5,9 @@
  */
 import type { MessageLanguage, Severity } from '../types';
 import type { CodeDocs, CodeMeta, MessageParams, RuleModule } from './context';
+import { editionsRule } from './editions';
 import { evidenceRule } from './evidence';
+import { evidenceHistoryRule } from './evidenceHistory';
 import { fileSizeRule } from './fileSize';
 import { itemFieldsRule } from './itemFields';
 import { itemIdsRule } from './itemIds';
@@ -15,8 +17,9 @@ import { reviewDatesRule } from './reviewDates';
 import { schemaRule } from './schema';
 import { syntaxRule } from './syntax';
 import { systemsRule } from './systems';
+import { waiversRule } from './waivers';
 
-export const RULE_MODULES = [syntaxRule, fileSizeRule, schemaRule, itemIdsRule, itemScopeRule, requiredItemsRule, itemFieldsRule, evidenceRule, reviewDatesRule, systemsRule] as const;
+export const RULE_MODULES = [syntaxRule, fileSizeRule, schemaRule, itemIdsRule, itemScopeRule, requiredItemsRule, itemFieldsRule, waiversRule, evidenceRule, evidenceHistoryRule, reviewDatesRule, editionsRule, systemsRule] as const;
 
 type CodesOf<M> = M extends RuleModule<infer C> ? C : never;
 

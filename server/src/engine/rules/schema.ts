@@ -99,6 +99,13 @@ function reportError(error: ErrorObject, root: YNode, context: RuleContext<Code>
     context.report({ code: 'invalid-value', start: target.start, end: target.end, params: { field, value, allowed }, data: {} });
     return;
   }
+  if (error.keyword === 'pattern') {
+    // The only patterns of the format are dates (until:): say the shape, not the regular expression.
+    const pattern = String((error.params as { pattern?: string }).pattern ?? '');
+    const value = node && node.type === 'scalar' ? String(node.value) : '';
+    context.report({ code: 'invalid-value', start: target.start, end: target.end, params: { field, value, allowed: pattern.includes('\\d{4}-') ? 'YYYY-MM-DD' : pattern }, data: {} });
+    return;
+  }
   if (error.keyword === 'uniqueItems') {
     context.report({ code: 'invalid-value', start: target.start, end: target.end, params: { field, value: '…', allowed: 'unique values / 重複なし' }, data: {} });
   }
