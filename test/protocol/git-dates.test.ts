@@ -46,7 +46,7 @@ describe('server: evidence changed after its review (git dates)', () => {
     try {
       const path = join(dir, 'ai-governance.yaml');
       const found = await client.until(() => client.diagnosticsOf(path)?.find((d) => d.code === CODE), 'evidence-changed-after-review on the file on disk');
-      assert.match(found.message, /docs\/policy\.md は 2026-04-20 に変更（最終コミット）されましたが、C-7-6 の最終レビューは 2026-03-01 です/);
+      assert.match(typeof found.message === 'string' ? found.message : found.message.value, /docs\/policy\.md は 2026-04-20 に変更（最終コミット）されましたが、C-7-6 の最終レビューは 2026-03-01 です/);
       const opened = join(dir, 'team.ai-governance.yaml');
       client.open(opened, RECORD, 1);
       await client.until(() => client.diagnosticsOf(opened)?.some((d) => d.code === CODE), 'the finding on the open document');
