@@ -7,6 +7,7 @@ import { promises as fsp } from 'node:fs';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
 import { createEngine, type CheckSettings, type Engine, type EngineDiagnostic, type MessageLanguage, type Severity } from '../engine';
 import { tooLargeDiagnostic } from '../engine/check';
+import type { Coverage } from '../engine/coverage';
 import { loadCatalog } from '../engine/catalog';
 import { CachedFileSystem } from '../workspace';
 import { discoverFiles, displayPath } from './discovery';
@@ -38,7 +39,7 @@ export interface CheckOptions {
   toolVersion: string;
 }
 
-type FileOutcome = { diagnostics: EngineDiagnostic[]; changes: FixChange[] } | { failure: string };
+type FileOutcome = { diagnostics: EngineDiagnostic[]; coverage: Coverage | null; changes: FixChange[] } | { failure: string };
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -53,7 +54,7 @@ async function checkFile(engine: Engine, path: string, root: string, settings: C
   let text: string;
   try {
     const stat = await fsp.stat(path);
-    if (stat.size > settings.maxFileSizeBytes) return { diagnostics: [tooLargeDiagnostic(stat.size, settings)], changes: [] };
+    if (stat.size > settings.maxFileSizeBytes) return { diagnostics: [tooLargeDiagnostic(stat.size, settings)], coverage: null, changes: [] };
     text = await fsp.readFile(path, 'utf8');
   } catch (error) {
     return { failure: errorText(error) };
@@ -75,7 +76,7 @@ async function checkFile(engine: Engine, path: string, root: string, settings: C
       }
     }
   }
-  return { diagnostics: document.diagnostics, changes };
+  return { diagnostics: document.diagnostics, coverage: engine.coverage(document), changes };
 }
 
 /** In reading order; findings on the same spot keep the engine's rule order. */
@@ -114,7 +115,7 @@ export async function runCheck(options: CheckOptions, io: CliIO): Promise<number
       failures.push({ path, message: text.cannotRead(path, outcome.failure) });
       continue;
     }
-    results.push({ absolutePath, path, diagnostics: byPosition(outcome.diagnostics) });
+    results.push({ absolutePath, path, diagnostics: byPosition(outcome.diagnostics), coverage: outcome.coverage });
     if (outcome.changes.length) {
       progress.done();
       changed += outcome.changes.length;
