@@ -90,7 +90,7 @@ function code(value: string): string {
 
 function coverageCell(coverage: Coverage | null, text: MarkdownText): string {
   if (!coverage) return text.noRecord;
-  if (coverage.required === 0) return '0 / 0';
+  if (coverage.required === 0) return '—';
   const percent = Math.floor((coverage.covered / coverage.required) * 100);
   return `${coverage.covered} / ${coverage.required} (${percent}%)`;
 }
