@@ -61,6 +61,9 @@ export function isExtensionKey(key: string): boolean {
   return key.startsWith('x-');
 }
 
+/** Governance file names as globs on the base name, for tools that match files themselves (yamlValidation, schema catalogs). */
+export const GOVERNANCE_FILE_GLOBS: readonly string[] = ['ai-governance.yaml', 'ai-governance.yml', '*.ai-governance.yaml'];
+
 /** Governance file names (DESIGN §2). */
 export function isGovernanceFileName(name: string): boolean {
   return name === 'ai-governance.yaml' || name === 'ai-governance.yml' || (name.endsWith('.ai-governance.yaml') && name.length > '.ai-governance.yaml'.length);
