@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, CompletionItem, DocumentLink, DocumentSymbol, Hover, TextEdit } from 'vscode-languageserver-protocol';
+import type { RecordCoverage } from '../../server/src/engine';
 import { applyEdits } from '../support/engine';
 import { TestClient, uri } from '../support/lsp';
 
@@ -167,10 +168,11 @@ describe('an open document', () => {
     assert.equal(await client.request('aiGovernance/itemText', { id: 'nothing' }), null);
   });
 
-  test('aiGovernance/coverage counts the required items of the record', async () => {
-    const result = await client.request<{ required: number; covered: number; missing: string[] } | null>('aiGovernance/coverage', { uri: uri(record) });
-    assert.ok(result && result.required > result.covered);
-    assert.ok(result.missing.includes('D-7 ii'));
+  test('aiGovernance/coverage returns the coverage model of the record', async () => {
+    const result = await client.request<RecordCoverage | null>('aiGovernance/coverage', { uri: uri(record) });
+    assert.ok(result && result.summary.required > result.summary.done);
+    assert.equal(result.items.find((i) => i.id === 'D-7 ii')?.state, 'missing');
+    assert.ok(result.principles.some((p) => p.id === 'C-7' && p.items.includes('D-7 ii')));
   });
 
   test('closing the document falls back to the file on disk', async () => {

@@ -53,9 +53,15 @@ test('package.json commands are the ones the client registers, with Japanese tit
   }
 });
 
-test('the runtime l10n bundle translates every vscode.l10n.t string', () => {
-  const client = ['commands.ts', 'extension.ts', 'client.ts', 'status.ts'].map((f) => read(`client/src/${f}`)).join('\n');
-  const strings = [...client.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'"));
+test('the l10n bundle translates every string the client shows (t, tn and vscode.l10n.t)', () => {
+  const client = readdirSync(join(root, 'client/src'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => read(`client/src/${f}`))
+    .join('\n');
+  const literal = "'((?:[^'\\\\]|\\\\.)*)'";
+  const calls = new RegExp(`\\b(?:l10n\\.t|t|tn)\\(\\s*(?:[\\w.]+,\\s*)?${literal}(?:\\s*,\\s*${literal})?`, 'g');
+  const strings = [...client.matchAll(calls)].flatMap((m) => [m[1], m[2]]).filter((s): s is string => s !== undefined).map((s) => s.replace(/\\'/g, "'"));
+  assert.ok(strings.includes('AI Governance: checked {0} governance file'), 'tn() strings are read');
   const bundle = JSON.parse(read('l10n/bundle.l10n.ja.json'));
   assert.ok(strings.length > 0);
   for (const s of strings) assert.ok(s in bundle, `l10n/bundle.l10n.ja.json lacks: ${s}`);
