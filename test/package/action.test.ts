@@ -191,7 +191,7 @@ describe('action.yml', () => {
     assert.match(check.stdout ?? '', /^ai-governance \(\/.*packages\/cli\) check -f sarif -f markdown -f github -o /m);
     assert.match(check.stdout ?? '', /^::error file=team\/ai-governance\.yaml,line=4,col=3,.*\(unknown-item\)::/m);
     assert.match(run.summary, /^### AI ガバナンス検査: ❌ \d+ 件の問題/);
-    assert.match(run.summary, /\| `team\/ai-governance\.yaml` \| 0 \/ 18 \(0%\) \|/);
+    assert.match(run.summary, /\| `team\/ai-governance\.yaml` \| 0 \/ 18 \(0%\) \| 18 \|/);
     assert.equal(run.outputs['exit-code'], '1');
     const upload = stepNamed(run, 'Upload');
     assert.ok(upload.ran);

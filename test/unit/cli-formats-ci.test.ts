@@ -7,6 +7,14 @@ import type { JsonReport } from '../../server/src/cli/formatters/json';
 import type { CodeQualityIssue } from '../../server/src/cli/formatters/gitlab';
 import { escapeMarkdown, MAX_FINDINGS } from '../../server/src/cli/formatters/markdown';
 import { runCli, workspace } from '../support/cli';
+import { check, makeEngine } from '../support/engine';
+
+/** The engine's coverage summary of a record, to hold the table to. */
+function coverageOf(text: string) {
+  const { doc } = check(text);
+  const coverage = makeEngine().coverage(doc);
+  return coverage ?? { summary: { required: 0, missing: 0, done: 0 } };
+}
 
 /** An error (unknown key with table- and HTML-breaking characters), a typo'd id, an alias, missing items, a file that cannot be parsed. */
 const RECORD = [
@@ -127,7 +135,7 @@ describe('markdown', () => {
     md = result.stdout;
   });
 
-  test('a verdict, a summary row per file with coverage and counts, then a table of findings per file', () => {
+  test('a verdict, a summary row per file with required items done and missing and counts, then a table of findings per file', () => {
     const lines = md.split('\n');
     const total = json.summary.problems;
     assert.equal(lines[0], `### AI governance check: ❌ ${total} problems (${json.summary.error} errors, ${json.summary.warning} warnings, ${json.summary.information} information)`);
@@ -136,12 +144,17 @@ describe('markdown', () => {
     for (const file of json.files) {
       const row = summary.find((l) => l.startsWith(`| \`${file.path}\` |`));
       assert.ok(row, file.path);
-      const [, coverage, errors, warnings] = cells(row).map((c) => c.trim());
+      const [, done, missing, errors, warnings] = cells(row).map((c) => c.trim());
       assert.equal(Number(errors), file.diagnostics.filter((d) => d.severity === 'error').length);
       assert.equal(Number(warnings), file.diagnostics.filter((d) => d.severity === 'warning').length);
-      // no roles declared: nothing is required
-      if (file.path !== 'teams/a/ai-governance.yaml') assert.equal(coverage, '—');
-      if (file.path === 'teams/a/ai-governance.yaml') assert.match(coverage, /^1 \/ 18 \(5%\)$/);
+      const expected = coverageOf(FILES[file.path as keyof typeof FILES]).summary;
+      assert.equal(Number(missing), expected.missing, file.path);
+      // no roles declared: nothing is required; the file with a syntax error is said to be read in part
+      if (file.path === 'clean/ai-governance.yaml') assert.equal(done, '—');
+      if (file.path === 'b.ai-governance.yaml') assert.equal(done, '— (partly read)');
+      // C-1 and D-7 iii planned, C-7-6 alone does not cover C-7: nothing required is done
+      if (file.path === 'teams/a/ai-governance.yaml') assert.equal(done, `0 / ${expected.required} (0%)`);
+      if (file.path === 'teams/a/ai-governance.yaml') assert.ok(expected.required > 10 && expected.missing > 10);
     }
     const findings = lines.filter((l) => /^\| \d+:\d+ \|/.test(l));
     assert.equal(findings.length, total);
@@ -163,7 +176,7 @@ describe('markdown', () => {
     const big = workspace({ 'ai-governance.yaml': `apiVersion: ai-governance/v1\nx-pad: "${'a'.repeat(2000)}"\n` });
     try {
       const out = (await run(['-f', 'markdown', '--lang', 'en', '--max-file-size-kb', '1'], big.root)).stdout;
-      assert.match(out, /^\| `ai-governance\.yaml` \| not checked \| 1 \| 0 \| 0 \| 0 \|$/m);
+      assert.match(out, /^\| `ai-governance\.yaml` \| not checked \| — \| 1 \| 0 \| 0 \| 0 \|$/m);
     } finally {
       big.cleanup();
     }
@@ -172,7 +185,7 @@ describe('markdown', () => {
   test('in Japanese, and a clean run says so', async () => {
     const ja = (await run(['-f', 'markdown', '--lang', 'ja'])).stdout;
     assert.match(ja, /^### AI ガバナンス検査: ❌ \d+ 件の問題/);
-    assert.match(ja, /\| ファイル \| 必要な項目の充足 \| エラー \| 警告 \| 情報 \| ヒント \|/);
+    assert.match(ja, /\| ファイル \| 必要な項目の対応済み \| 未記載 \| エラー \| 警告 \| 情報 \| ヒント \|/);
     const clean = await run(['-f', 'markdown', '--lang', 'ja', 'clean']);
     assert.equal(clean.code, 0);
     assert.match(clean.stdout, /^### AI ガバナンス検査: ✅ 1 ファイルを検査しました。問題はありません\n/);

@@ -74,7 +74,7 @@ test('the Markdown summary renders as GitHub-flavoured tables in Chromium', { sk
     assert.match(layout.heading, /^AI ガバナンス検査: ❌ \d+ 件の問題/);
     assert.equal(layout.tables.length, 2, 'the summary table and the findings of the one file that has findings');
     const [summary, details] = layout.tables;
-    assert.deepEqual(summary.head, ['ファイル', '必要な項目の充足', 'エラー', '警告', '情報', 'ヒント']);
+    assert.deepEqual(summary.head, ['ファイル', '必要な項目の対応済み', '未記載', 'エラー', '警告', '情報', 'ヒント']);
     assert.deepEqual(summary.rows.map((r) => r[0]).sort(), ['clean.ai-governance.yaml', 'team/ai-governance.yaml']);
     assert.deepEqual(details.head, ['行', '重大度', 'ルール', 'メッセージ']);
     assert.equal(details.rows.length, findings);

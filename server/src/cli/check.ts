@@ -7,7 +7,7 @@ import { promises as fsp } from 'node:fs';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
 import { createEngine, type CheckSettings, type Engine, type EngineDiagnostic, type MessageLanguage, type Severity } from '../engine';
 import { tooLargeDiagnostic } from '../engine/check';
-import type { Coverage } from '../engine/coverage';
+import type { RecordCoverage } from '../engine/coverage';
 import { loadCatalog } from '../engine/catalog';
 import { CachedFileSystem } from '../workspace';
 import { discoverFiles, displayPath } from './discovery';
@@ -39,7 +39,7 @@ export interface CheckOptions {
   toolVersion: string;
 }
 
-type FileOutcome = { diagnostics: EngineDiagnostic[]; coverage: Coverage | null; changes: FixChange[] } | { failure: string };
+type FileOutcome = { diagnostics: EngineDiagnostic[]; coverage: RecordCoverage | null; changes: FixChange[] } | { failure: string };
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

@@ -1,7 +1,7 @@
 /** The result of one `check` run, as every formatter receives it. */
 import type { EngineDiagnostic, MessageLanguage, Severity } from '../engine';
 import type { GuidelineCatalog } from '../engine/catalog';
-import type { Coverage } from '../engine/coverage';
+import type { RecordCoverage } from '../engine/coverage';
 
 export interface FileResult {
   /** absolute path */
@@ -9,8 +9,8 @@ export interface FileResult {
   /** as shown to the user and written into reports: relative to the working folder, `/` separators */
   path: string;
   diagnostics: EngineDiagnostic[];
-  /** required items covered, for summaries; null when the file holds no record (unparsable, too large) */
-  coverage: Coverage | null;
+  /** the coverage model of the record, for summaries; null when the file holds no record (too large, not a mapping) */
+  coverage: RecordCoverage | null;
 }
 
 /** A file the tool could not check (unreadable): not a finding, a failure of the run (exit 2). */

@@ -1,12 +1,12 @@
 /**
  * GitHub-flavoured Markdown for job summaries ($GITHUB_STEP_SUMMARY) and pull-request comments:
- * a verdict line, a table with one row per file (coverage of the required items and counts by
+ * a verdict line, a table with one row per file (required items done and missing, counts by
  * severity), then the findings of each file. Every value from a record is escaped, so a key such
  * as `a|b` or `<script>` cannot break the table or inject HTML. Long runs are cut at
  * MAX_FINDINGS rows (a PR comment holds 65,536 characters); the counts always cover everything.
  */
 import type { MessageLanguage, Severity } from '../../engine';
-import type { Coverage } from '../../engine/coverage';
+import type { RecordCoverage } from '../../engine/coverage';
 import { RULE_DOCS, ruleHelpUri } from '../rules';
 import { atLeast, countBySeverity, allDiagnostics, type Counts, type Report } from '../report';
 import { TEXT } from '../text';
@@ -18,7 +18,9 @@ interface MarkdownText {
   clean(files: number): string;
   failing(severity: Severity): string;
   file: string;
-  coverage: string;
+  done: string;
+  missing: string;
+  incomplete: string;
   severityColumn: string;
   severity: Record<Severity, string>;
   noRecord: string;
@@ -35,7 +37,9 @@ const TEXTS: Record<MessageLanguage, MarkdownText> = {
     clean: (files) => `${files} ${files === 1 ? 'file' : 'files'} checked, no problems`,
     failing: (severity) => `the check fails (findings at or above ${severity})`,
     file: 'File',
-    coverage: 'Required items covered',
+    done: 'Required items done',
+    missing: 'Missing',
+    incomplete: 'partly read',
     severityColumn: 'Severity',
     severity: { error: 'Error', warning: 'Warning', information: 'Information', hint: 'Hint' },
     noRecord: 'not checked',
@@ -50,7 +54,9 @@ const TEXTS: Record<MessageLanguage, MarkdownText> = {
     clean: (files) => `${files} ファイルを検査しました。問題はありません`,
     failing: (severity) => `検査は失敗です（${TEXTS.ja.severity[severity]}以上の指摘があります）`,
     file: 'ファイル',
-    coverage: '必要な項目の充足',
+    done: '必要な項目の対応済み',
+    missing: '未記載',
+    incomplete: '一部のみ読めました',
     severityColumn: '重大度',
     severity: { error: 'エラー', warning: '警告', information: '情報', hint: 'ヒント' },
     noRecord: '未検査',
@@ -88,11 +94,12 @@ function code(value: string): string {
   return `${fence}${padded.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}${fence}`;
 }
 
-function coverageCell(coverage: Coverage | null, text: MarkdownText): string {
-  if (!coverage) return text.noRecord;
-  if (coverage.required === 0) return '—';
-  const percent = Math.floor((coverage.covered / coverage.required) * 100);
-  return `${coverage.covered} / ${coverage.required} (${percent}%)`;
+/** done (implemented, or not-applicable with a justification) over required, as DESIGN §9 counts it. */
+function coverageCells(coverage: RecordCoverage | null, text: MarkdownText): string {
+  if (!coverage) return `${text.noRecord} | —`;
+  const { done, required, missing } = coverage.summary;
+  const share = required === 0 ? '—' : `${done} / ${required} (${Math.floor((done / required) * 100)}%)`;
+  return `${share}${coverage.incomplete ? ` (${text.incomplete})` : ''} | ${missing}`;
 }
 
 function counts(c: Counts): string {
@@ -111,9 +118,9 @@ export function formatMarkdown(report: Report): string {
   if (failing && all.length > 0) out.push(text.failing(report.failSeverity), '');
 
   if (report.files.length > 0) {
-    out.push(`| ${text.file} | ${text.coverage} | ${SEVERITIES.map((s) => text.severity[s]).join(' | ')} |`);
-    out.push(`| --- | ---: | ${SEVERITIES.map(() => '---:').join(' | ')} |`);
-    for (const file of report.files) out.push(`| ${code(file.path)} | ${coverageCell(file.coverage, text)} | ${counts(countBySeverity(file.diagnostics))} |`);
+    out.push(`| ${text.file} | ${text.done} | ${text.missing} | ${SEVERITIES.map((s) => text.severity[s]).join(' | ')} |`);
+    out.push(`| --- | ---: | ---: | ${SEVERITIES.map(() => '---:').join(' | ')} |`);
+    for (const file of report.files) out.push(`| ${code(file.path)} | ${coverageCells(file.coverage, text)} | ${counts(countBySeverity(file.diagnostics))} |`);
     out.push('');
   }
 
