@@ -6,14 +6,16 @@
 # Inputs arrive as environment variables (never spliced into the script: no injection).
 set -euo pipefail
 
+# fail <Japanese> <English>: the message in the action's language.
 fail() {
-  echo "::error title=ai-governance::$1"
+  if [ "${INPUT_LANGUAGE:-ja}" = ja ]; then echo "::error title=ai-governance::$1"; else echo "::error title=ai-governance::$2"; fi
   echo "exit-code=2" >>"$GITHUB_OUTPUT"
   exit 2
 }
 
 node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' 2>/dev/null ||
-  fail "Node.js 20 or later is needed on the runner (actions/setup-node before this step)"
+  fail "ランナーに Node.js 20 以上が必要です（このステップの前に actions/setup-node を置いてください）" \
+    "Node.js 20 or later is needed on the runner (actions/setup-node before this step)"
 
 spec="${INPUT_CLI:-}"
 if [ -z "$spec" ]; then
@@ -58,5 +60,6 @@ fi
 if [ -s "$sarif" ]; then echo "sarif-file=$sarif" >>"$GITHUB_OUTPUT"; fi
 if [ -s "$summary" ]; then echo "summary-file=$summary" >>"$GITHUB_OUTPUT"; fi
 # 0 and 1 are results; anything else means the check did not run as asked.
-[ "$code" -le 1 ] || fail "the check could not run (exit $code); see the log above"
+[ "$code" -le 1 ] || fail "検査を実行できませんでした（終了コード $code）。上のログを確認してください" \
+  "the check could not run (exit $code); see the log above"
 echo "exit-code=$code" >>"$GITHUB_OUTPUT"

@@ -202,7 +202,7 @@ describe('action.yml', () => {
     assert.ok(sarif.runs[0].results.some((r) => r.ruleId === 'unknown-item'));
     const result = stepNamed(run, 'Result');
     assert.equal(result.code, 1);
-    assert.match(result.stdout ?? '', /::error title=ai-governance::findings at or above error/);
+    assert.match(result.stdout ?? '', /::error title=ai-governance::error 以上の指摘があります/, 'in the default language, Japanese');
     assert.equal(run.code, 1);
   });
 
@@ -232,7 +232,7 @@ describe('action.yml', () => {
     const withBaseline = runAction('baseline', { 'ai-governance.yaml': CLEAN, 'baseline.json': '{}' }, { baseline: 'baseline.json' });
     const check = stepNamed(withBaseline, 'Check');
     assert.match(check.stdout ?? '', /^ai-governance \(.+\) check .* --baseline baseline\.json/m);
-    const broken = runAction('broken', { 'ai-governance.yaml': CLEAN }, { paths: 'no/such/folder' });
+    const broken = runAction('broken', { 'ai-governance.yaml': CLEAN }, { paths: 'no/such/folder', language: 'en' });
     assert.equal(stepNamed(broken, 'Check').code, 2);
     assert.equal(broken.outputs['exit-code'], '2');
     assert.match(stepNamed(broken, 'Check').stdout ?? '', /::error title=ai-governance::the check could not run \(exit 2\)/);
