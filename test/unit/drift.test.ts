@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import { loadCatalog } from '../../server/src/engine/catalog';
 import { buildJsonSchema } from '../../server/src/engine/jsonSchema';
 import { buildSnippets } from '../../server/src/engine/snippets';
-import { DEFAULT_SEVERITY, RULE_CODES } from '../../server/src/engine/types';
+import { severityProperties, withReadmeRules } from '../../scripts/lib/ruleDocs';
+import { DEFAULT_SEVERITY, RULE_CODES } from '../../server/src/engine/rules/registry';
 
 const root = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -27,10 +28,16 @@ test('snippets are what the catalog generates', () => {
   assert.deepEqual(JSON.parse(read('snippets/ai-governance.code-snippets')), buildSnippets(catalog));
 });
 
-test('package.json severity settings list exactly the rule codes', () => {
+test('package.json severity settings are what the rule registry generates (npm run generate)', () => {
   const pkg = JSON.parse(read('package.json'));
   const props = pkg.contributes.configuration.properties['aiGovernance.severity'].properties;
-  assert.deepEqual(Object.keys(props).sort(), [...RULE_CODES].sort());
+  assert.deepEqual(props, severityProperties());
+  assert.deepEqual(Object.keys(props), [...RULE_CODES]);
+});
+
+test('the README rule table and sections are what the rule registry generates (npm run generate)', () => {
+  const readme = read('README.md');
+  assert.equal(readme, withReadmeRules(readme), 'README.md is stale: run npm run generate');
 });
 
 test('package.json settings are the ones the server reads', () => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ruleSection } from '../../client/src/ruleSection';
-import { RULE_CODES } from '../../server/src/engine/types';
+import { RULE_CODES } from '../../server/src/engine/rules/registry';
 
 const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 

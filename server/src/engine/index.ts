@@ -14,6 +14,7 @@ import { readRecord, type GovernanceRecord } from './record';
 import { DEFAULT_SETTINGS, type CheckInput, type CheckSettings, type EngineDiagnostic, type FileSystemView, type Fix, type Position } from './types';
 
 export * from './types';
+export { DEFAULT_SEVERITY, RULE_CODES, SCHEMA_CODES, message } from './rules/registry';
 export * from './coverage';
 export type { CompletionEntry, EvidenceLink, GovernanceRecord, HoverResult, OutlineSymbol };
 
