@@ -83,7 +83,7 @@ describe('gitlab', () => {
     );
   });
 
-  test('severities: a file that cannot be parsed is critical, other errors major, warnings minor, information info', () => {
+  test('severities: an error that keeps the file from being checked is critical, other errors major, warnings minor, information info', () => {
     const severity = (code: string) => new Set(issues.filter((i) => i.check_name === code).map((i) => i.severity));
     assert.deepEqual(severity('yaml-syntax'), new Set(['critical']));
     assert.deepEqual(severity('unknown-key'), new Set(['major']));

@@ -5,6 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { RuleCode, Severity } from '../../engine';
+import { fileSizeRule } from '../../engine/rules/fileSize';
+import { syntaxRule } from '../../engine/rules/syntax';
 import { RULE_DOCS, ruleHelpUri } from '../rules';
 import type { Report } from '../report';
 import { Fingerprints } from './fingerprint';
@@ -23,11 +25,15 @@ export interface CodeQualityIssue {
 
 const SEVERITY: Record<Severity, CodeQualitySeverity> = { error: 'major', warning: 'minor', information: 'info', hint: 'info' };
 
-/** Errors after which the file is not checked at all: nothing else in it can be trusted. */
-const STOPS_THE_CHECK: ReadonlySet<RuleCode> = new Set<RuleCode>(['yaml-syntax', 'file-too-large', 'unsupported-yaml']);
+/**
+ * The codes of the rules that decide whether the file can be read as a record at all (syntax,
+ * size): an error from them means the rest of the file was not checked, which is worse than any
+ * single finding. Taken from the rule modules, so a new code of theirs is included.
+ */
+const UNREADABLE_FILE: ReadonlySet<string> = new Set([syntaxRule, fileSizeRule].flatMap((rule) => Object.keys(rule.codes)));
 
 export function codeQualitySeverity(code: RuleCode, severity: Severity): CodeQualitySeverity {
-  return severity === 'error' && STOPS_THE_CHECK.has(code) ? 'critical' : SEVERITY[severity];
+  return severity === 'error' && UNREADABLE_FILE.has(code) ? 'critical' : SEVERITY[severity];
 }
 
 export function toCodeQuality(report: Report): CodeQualityIssue[] {
