@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { buildSchemaCatalog, SCHEMA_ID } from '../../server/src/engine/jsonSchema';
-import { GOVERNANCE_FILE_GLOBS, isGovernanceFileName } from '../../server/src/engine/vocabulary';
+import { GOVERNANCE_FILE_PATTERNS, isGovernanceFileName } from '../../server/src/engine/vocabulary';
 import { REPO } from '../support/cli';
 import { TestClient, uri } from '../support/lsp';
 
@@ -36,7 +36,7 @@ describe('the schema’s address and catalog', () => {
     assert.ok(entry.name && entry.description);
     const manifest = readJson('package.json');
     assert.deepEqual(entry.fileMatch, manifest.contributes.yamlValidation[0].fileMatch);
-    assert.deepEqual(entry.fileMatch, [...GOVERNANCE_FILE_GLOBS]);
+    assert.deepEqual(entry.fileMatch, [...GOVERNANCE_FILE_PATTERNS]);
     for (const name of ['ai-governance.yaml', 'ai-governance.yml', 'team.ai-governance.yaml']) assert.ok(isGovernanceFileName(name), name);
   });
 });

@@ -6,7 +6,7 @@
 import type { GuidelineCatalog } from './catalog';
 import type { CatalogItem } from './catalogTypes';
 import { citationLine } from './citation';
-import { API_VERSION, FIELD_TEXT, GOVERNANCE_FILE_GLOBS, GUIDELINE_EDITIONS, ORGANIZATION_FIELDS, SAFEGUARDS, STATUSES, SYSTEM_KINDS } from './vocabulary';
+import { API_VERSION, FIELD_TEXT, GOVERNANCE_FILE_PATTERNS, GUIDELINE_EDITIONS, ORGANIZATION_FIELDS, SAFEGUARDS, STATUSES, SYSTEM_KINDS } from './vocabulary';
 
 /**
  * Where the schema lives for tools outside this repository (`# yaml-language-server: $schema=…`,
@@ -113,7 +113,7 @@ export function buildSchemaCatalog(): Record<string, unknown> {
       {
         name: 'AI governance record',
         description: 'ai-governance.yaml: an AI governance record checked against the AI事業者ガイドライン (AI Guidelines for Business, MIC/METI)',
-        fileMatch: [...GOVERNANCE_FILE_GLOBS],
+        fileMatch: [...GOVERNANCE_FILE_PATTERNS],
         url: SCHEMA_ID,
       },
     ],
