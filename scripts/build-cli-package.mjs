@@ -3,6 +3,7 @@
 // plus the licence and the notices of the bundled third-party packages. The extension, the
 // language server and the tests stay out; the .vsix is built separately (npm run package).
 import { build } from 'esbuild';
+import { COMMON, IMPORT_META_URL } from './lib/esbuild-common.mjs';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,17 +24,13 @@ rmSync(join(PACKAGE, 'dist'), { recursive: true, force: true });
 const result = await build({
   entryPoints: [join(ROOT, 'server/src/cli.ts')],
   outfile: join(PACKAGE, 'dist/cli.js'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
+  ...COMMON,
   // readable stack traces in bug reports matter more than the few hundred kilobytes minifying saves
   minify: false,
   sourcemap: false,
   legalComments: 'eof',
-  banner: { js: '#!/usr/bin/env node' },
+  banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` },
   metafile: true,
-  logLevel: 'warning',
 });
 
 /** The packages esbuild put into the bundle, with their licence texts (MIT, ISC and BSD ask for the notice to travel with copies). */
