@@ -6,6 +6,7 @@
 import { promises as fsp } from 'node:fs';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
 import { createEngine, type CheckedDocument, type CheckSettings, type Engine, type EngineDiagnostic, type MessageLanguage, type Severity } from '../engine';
+import type { RecordCoverage } from '../engine/coverage';
 import { locate } from '../engine/locate';
 import { loadCatalog } from '../engine/catalog';
 import { GitDates } from '../gitDates';
@@ -46,7 +47,7 @@ export interface CheckOptions {
 }
 
 type KeyPaths = Map<EngineDiagnostic, Array<string | number>>;
-type FileOutcome = { diagnostics: EngineDiagnostic[]; changes: FixChange[]; keyPaths: KeyPaths } | { failure: string };
+type FileOutcome = { diagnostics: EngineDiagnostic[]; coverage: RecordCoverage | null; changes: FixChange[]; keyPaths: KeyPaths } | { failure: string };
 
 /** The key path of the node each finding starts on: what a baseline matches instead of the line. */
 function keyPathsOf(document: CheckedDocument): KeyPaths {
@@ -102,7 +103,7 @@ async function checkFile(engine: Engine, path: string, root: string, settings: C
     }
   }
   document = await withEvidenceDates(engine, document, gitDates);
-  return { diagnostics: document.diagnostics, changes, keyPaths: keyPathsOf(document) };
+  return { diagnostics: document.diagnostics, coverage: engine.coverage(document), changes, keyPaths: keyPathsOf(document) };
 }
 
 /** In reading order; findings on the same spot keep the engine's rule order. */
@@ -153,7 +154,7 @@ export async function runCheck(options: CheckOptions, io: CliIO): Promise<number
       failures.push({ path, message: text.cannotRead(path, outcome.failure) });
       continue;
     }
-    results.push({ absolutePath, path, diagnostics: byPosition(outcome.diagnostics), keyPaths: outcome.keyPaths });
+    results.push({ absolutePath, path, diagnostics: byPosition(outcome.diagnostics), keyPaths: outcome.keyPaths, coverage: outcome.coverage });
     if (outcome.changes.length) {
       progress.done();
       changed += outcome.changes.length;

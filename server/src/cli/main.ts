@@ -12,6 +12,12 @@ import { TEXT } from './text';
 
 export const TOOL_VERSION: string = version;
 
+/** `--version`: the tool's version and the guideline editions its catalog quotes, so a CI log says what a check was against. */
+export function versionLine(): string {
+  const { guideline } = loadCatalog().data;
+  return `${TOOL_VERSION} (catalog: ${guideline.title} ${guideline.edition} ${guideline.published}; ${guideline.update})`;
+}
+
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = buildProgram(
@@ -32,7 +38,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         io.stdout.write(TEXT[args.language].wrote(args.output, record.items) + '\n');
       },
     },
-    TOOL_VERSION,
+    versionLine(),
   );
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -2,6 +2,7 @@
 import type { EngineDiagnostic, MessageLanguage, Severity } from '../engine';
 import type { GuidelineCatalog } from '../engine/catalog';
 import type { BaselineComparison } from './baseline';
+import type { RecordCoverage } from '../engine/coverage';
 
 export interface FileResult {
   /** absolute path */
@@ -11,6 +12,8 @@ export interface FileResult {
   diagnostics: EngineDiagnostic[];
   /** the key path of the YAML node each finding sits on (["items", "D-7 ii", "status"]), for baselines */
   keyPaths?: ReadonlyMap<EngineDiagnostic, ReadonlyArray<string | number>>;
+  /** the coverage model of the record, for summaries; null when the file holds no record (too large, not a mapping) */
+  coverage: RecordCoverage | null;
 }
 
 /** A file the tool could not check (unreadable): not a finding, a failure of the run (exit 2). */

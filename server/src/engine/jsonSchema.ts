@@ -6,7 +6,15 @@
 import type { GuidelineCatalog } from './catalog';
 import type { CatalogItem } from './catalogTypes';
 import { citationLine } from './citation';
-import { API_VERSION, FIELD_TEXT, GUIDELINE_EDITIONS, ORGANIZATION_FIELDS, SAFEGUARDS, STATUSES, SYSTEM_KINDS } from './vocabulary';
+import { API_VERSION, FIELD_TEXT, GOVERNANCE_FILE_PATTERNS, GUIDELINE_EDITIONS, ORGANIZATION_FIELDS, SAFEGUARDS, STATUSES, SYSTEM_KINDS } from './vocabulary';
+
+/**
+ * Where the schema lives for tools outside this repository (`# yaml-language-server: $schema=…`,
+ * schema catalogs). It names the file format, not a release: the format only grows (apiVersion
+ * ai-governance/v1), so one address serves every version and never moves.
+ */
+export const SCHEMA_ID = 'https://raw.githubusercontent.com/ai-governance/ai-governance-vscode/main/schemas/ai-governance.schema.json';
+export const SCHEMA_TITLE = 'AI governance record (AI事業者ガイドライン)';
 
 const EXTENSIONS = { '^x-': {} };
 
@@ -32,7 +40,8 @@ export function buildJsonSchema(catalog: GuidelineCatalog): Record<string, unkno
   }
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    title: 'AI governance record (AI事業者ガイドライン)',
+    $id: SCHEMA_ID,
+    title: SCHEMA_TITLE,
     description: 'ai-governance.yaml — generated from schemas/catalog.json; do not edit by hand (npm run schema).',
     type: 'object',
     required: ['apiVersion'],
@@ -93,5 +102,25 @@ export function buildJsonSchema(catalog: GuidelineCatalog): Record<string, unkno
         additionalProperties: false,
       },
     },
+  };
+}
+
+/**
+ * A schema catalog in SchemaStore's format (https://json.schemastore.org/schema-catalog.json), for
+ * editors pointed at a custom catalog (Red Hat YAML's `yaml.schemaStore.url`, JetBrains IDEs) and
+ * as the entry to propose to SchemaStore itself.
+ */
+export function buildSchemaCatalog(): Record<string, unknown> {
+  return {
+    $schema: 'https://json.schemastore.org/schema-catalog.json',
+    version: 1,
+    schemas: [
+      {
+        name: 'AI governance record',
+        description: 'ai-governance.yaml: an AI governance record checked against the AI事業者ガイドライン (AI Guidelines for Business, MIC/METI)',
+        fileMatch: [...GOVERNANCE_FILE_PATTERNS],
+        url: SCHEMA_ID,
+      },
+    ],
   };
 }

@@ -2,12 +2,14 @@
 import type { Paint } from '../io';
 import type { Report } from '../report';
 import { formatGithub } from './github';
+import { formatGitlab } from './gitlab';
 import { formatJson } from './json';
 import { formatJunit } from './junit';
+import { formatMarkdown } from './markdown';
 import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'markdown', 'gitlab'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 /** Formats a program reads: never coloured, never interleaved with progress. */
@@ -33,5 +35,9 @@ export function format(name: FormatName, report: Report, options: FormatOptions)
       return formatGithub(report);
     case 'junit':
       return formatJunit(report);
+    case 'markdown':
+      return formatMarkdown(report);
+    case 'gitlab':
+      return formatGitlab(report);
   }
 }

@@ -3,14 +3,14 @@
  * means, how to fix it, a link to the README), one result per finding with its exact region,
  * and, for findings about a guideline item, the item's title, verbatim text and citation.
  */
-import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Log, Result } from 'sarif';
-import { RULE_CODES, type EngineDiagnostic, type RuleCode, type Severity } from '../../engine';
+import { RULE_CODES, type RuleCode, type Severity } from '../../engine';
 import { citationLine } from '../../engine/citation';
 import { ruleSummaries } from '../rules';
-import type { FileResult, Report } from '../report';
+import type { Report } from '../report';
+import { Fingerprints } from './fingerprint';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_URI = 'https://github.com/ai-governance/ai-governance-vscode';
@@ -32,20 +32,12 @@ function folderUri(path: string): string {
   return href.endsWith('/') ? href : href + '/';
 }
 
-/** A fingerprint that survives edits elsewhere in the file: file, rule, what the finding is about, and its occurrence. */
-function fingerprint(file: FileResult, d: EngineDiagnostic, seen: Map<string, number>): string {
-  const subject = JSON.stringify([file.path, d.code, d.data.itemId ?? '', d.data.itemKey ?? '', d.data.evidence ?? '', d.data.safeguard ?? '', d.data.missingSubItems ?? []]);
-  const occurrence = (seen.get(subject) ?? 0) + 1;
-  seen.set(subject, occurrence);
-  return `${createHash('sha256').update(subject).digest('hex').slice(0, 32)}:${occurrence}`;
-}
-
 export function toSarif(report: Report): Log {
   const rules = ruleSummaries(report.language);
   const ruleIndex = new Map<RuleCode, number>(RULE_CODES.map((code, index) => [code, index]));
   const results: Result[] = [];
   for (const file of report.files) {
-    const seen = new Map<string, number>();
+    const fingerprints = new Fingerprints(file.path);
     for (const d of file.diagnostics) {
       const item = d.data.itemId ? report.catalog.get(d.data.itemId) : undefined;
       const properties: Record<string, unknown> = { severity: d.severity, data: d.data };
@@ -74,7 +66,7 @@ export function toSarif(report: Report): Log {
             },
           },
         ],
-        partialFingerprints: { 'aiGovernanceFinding/v1': fingerprint(file, d, seen) },
+        partialFingerprints: { 'aiGovernanceFinding/v1': fingerprints.next(d) },
         properties,
         ...(report.baseline ? { baselineState: report.baseline.stateOf.get(d) ?? 'new' } : {}),
       });
