@@ -6,6 +6,7 @@ import { buildProgram } from './args';
 import { runCheck } from './check';
 import { explain } from './explain';
 import { initRecord, writeStarterRecord } from './init';
+import { addReportCommands } from './reportCommand';
 import { EXIT, paintFor, UsageError, type CliIO } from './io';
 import { TEXT } from './text';
 
@@ -30,6 +31,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     },
     TOOL_VERSION,
   );
+  addReportCommands(program, io, TOOL_VERSION, (code) => (exitCode = code));
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

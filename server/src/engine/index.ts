@@ -11,10 +11,12 @@ import { hover, itemMarkdown, type HoverResult } from './hover';
 import { canonicalForm, resolveId } from './ids';
 import { evidenceLinks, outline, type EvidenceLink, type OutlineSymbol } from './outline';
 import { readRecord, type GovernanceRecord } from './record';
+import { recordReport, type RecordReport, type ReportFacts } from './report';
 import { DEFAULT_SETTINGS, type CheckInput, type CheckSettings, type EngineDiagnostic, type FileSystemView, type Fix, type Position } from './types';
 
 export * from './types';
 export * from './coverage';
+export * from './report';
 export type { CompletionEntry, EvidenceLink, GovernanceRecord, HoverResult, OutlineSymbol };
 
 export interface EngineOptions {
@@ -43,6 +45,8 @@ export interface Engine {
   links(document: CheckedDocument): EvidenceLink[];
   /** the coverage model (DESIGN §9) of a checked record; null for a file that was not parsed */
   coverage(document: CheckedDocument): RecordCoverage | null;
+  /** the data of `ai-governance report` for a checked record (also for one that could not be parsed) */
+  report(document: CheckedDocument, facts: ReportFacts): RecordReport;
   /** the guideline text of an item (alias accepted), full annex included */
   itemText(id: string, language: CheckSettings['language']): string | null;
   resolveId: (raw: string) => ReturnType<typeof resolveId>;
@@ -63,6 +67,8 @@ export function createEngine(options: EngineOptions): Engine {
     document.record
       ? { record: document.record, input: document.input, catalog, fs: options.fs, language: document.settings.language, today: today(), all: document.diagnostics }
       : null;
+  const coverageOf = (document: CheckedDocument): RecordCoverage | null =>
+    document.record ? recordCoverage(document.record, document.diagnostics, catalog, { today: today(), reviewMaxAgeDays: document.settings.reviewMaxAgeDays }) : null;
   return {
     catalog,
     check(input, partial = {}) {
@@ -92,9 +98,9 @@ export function createEngine(options: EngineOptions): Engine {
     links(document) {
       return document.record ? evidenceLinks(document.record, document.input) : [];
     },
-    coverage(document) {
-      if (!document.record) return null;
-      return recordCoverage(document.record, document.diagnostics, catalog, { today: today(), reviewMaxAgeDays: document.settings.reviewMaxAgeDays });
+    coverage: coverageOf,
+    report(document, facts) {
+      return recordReport(facts, document.record, coverageOf(document), document.diagnostics, catalog);
     },
     itemText(id, language) {
       const resolution = resolveId(id, catalog);
