@@ -1,6 +1,7 @@
 /** Commands in one table; each fails with a clear message while the server is down. */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { exportReportCommand } from './exportReport';
 import { ItemTextRequest, RecheckWorkspaceRequest, RULE_DOCS_BASE } from '../../server/src/protocol';
 
 export const GUIDELINE_SCHEME = 'ai-governance-guideline';
@@ -67,6 +68,10 @@ export function registerCommands(context: vscode.ExtensionContext, host: Command
       changed.fire(uri);
       await vscode.commands.executeCommand('markdown.showPreview', uri);
       return result.markdown;
+    },
+    'aiGovernance.exportReport': async (arg?: unknown) => {
+      const client = running(host);
+      return client ? exportReportCommand(client, arg) : undefined;
     },
     'aiGovernance.showRuleDocumentation': async (code?: unknown) => {
       // The rule's section of the README, in the browser the user has: no request of the extension's own.

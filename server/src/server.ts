@@ -23,11 +23,12 @@ import { CheckPool } from './checkPool';
 import { createEngine, type CheckedDocument } from './engine';
 import { tooLargeDiagnostic } from './engine/check';
 import { registerCodeActions, FIX_ALL_KIND } from './handlers/codeActions';
+import { exportReport } from './handlers/exportReport';
 import { registerCompletion } from './handlers/completion';
 import { toLspDiagnostic } from './handlers/convert';
 import { registerHover } from './handlers/hover';
 import { registerSymbols } from './handlers/symbols';
-import { CoverageRequest, ItemTextRequest, RecheckWorkspaceRequest, SETTINGS_SECTION, WorkspaceCheckedNotification, type InitializationOptions, type RawSettings } from './protocol';
+import { CoverageRequest, ExportReportRequest, ItemTextRequest, RecheckWorkspaceRequest, SETTINGS_SECTION, WorkspaceCheckedNotification, type InitializationOptions, type RawSettings } from './protocol';
 import { normaliseSettings, type ServerSettings } from './settings';
 import { CachedFileSystem, GovernanceFileMatcher, scanFolder } from './workspace';
 
@@ -291,6 +292,22 @@ export function startServer(connection: Connection): void {
   connection.onRequest(CoverageRequest.method, (params: CoverageRequest.Params): CoverageRequest.Result => {
     const doc = params?.uri ? state.checkedFor(params.uri) : undefined;
     return doc ? engine.coverage(doc) : null;
+  });
+
+  connection.onRequest(ExportReportRequest.method, async (params: ExportReportRequest.Params, token): Promise<ExportReportRequest.Result> => {
+    try {
+      return await exportReport(params, {
+        engine,
+        checkedFor: (uri) => state.checkedFor(uri),
+        governanceUris: () => [...checked.keys(), ...onDisk].filter(isGovernance),
+        folders: () => folders,
+        language: settings.check.language,
+        isCancelled: () => token.isCancellationRequested,
+      });
+    } catch (error) {
+      connection.console.error(`export report failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return null;
+    }
   });
 
   connection.onRequest(RecheckWorkspaceRequest.method, async (): Promise<RecheckWorkspaceRequest.Result> => {

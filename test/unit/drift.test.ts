@@ -54,7 +54,7 @@ test('package.json commands are the ones the client registers, with Japanese tit
 });
 
 test('the runtime l10n bundle translates every vscode.l10n.t string', () => {
-  const client = ['commands.ts', 'extension.ts', 'client.ts', 'status.ts'].map((f) => read(`client/src/${f}`)).join('\n');
+  const client = ['commands.ts', 'extension.ts', 'client.ts', 'status.ts', 'exportReport.ts'].map((f) => read(`client/src/${f}`)).join('\n');
   const strings = [...client.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'"));
   const bundle = JSON.parse(read('l10n/bundle.l10n.ja.json'));
   assert.ok(strings.length > 0);

@@ -119,7 +119,8 @@ function replaceScalar(record: GovernanceRecord, node: YNode, value: string, key
   const old = record.parsed.text.slice(node.start, node.end);
   // A block scalar's range may end with its line break: keep it.
   const trailing = /\s*$/.exec(old)?.[0] ?? '';
-  const style = node.type === 'scalar' ? node.style : '';
+  // An empty placeholder ("") takes the plainest form of its new value.
+  const style = node.type === 'scalar' && node.value !== '' ? node.style : '';
   let text: string;
   if (style === 'QUOTE_DOUBLE') text = JSON.stringify(value);
   else if (style === 'QUOTE_SINGLE' && !/\n/.test(value)) text = `'${value.replace(/'/g, "''")}'`;

@@ -35,6 +35,13 @@ export class SheetError extends Error {}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** Excel's day number (days since 1899-12-30, the 1900 system) as YYYY-MM-DD; null when not a plausible date. */
+function excelDay(serial: number): string | null {
+  if (!Number.isInteger(serial) || serial < 1 || serial > 2958465) return null;
+  const date = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
 /** A cell's value as text, or a problem saying why it cannot be. */
 function cellText(cell: ExcelJS.Cell): { text: string } | { problem: string } {
   const value = cell.value;
@@ -100,6 +107,8 @@ function readChecklist(sheet: ExcelJS.Worksheet): ChecklistSheet {
         problems.push({ row: r, column: `${columnName(column)} (${field})`, message: t.problem });
         continue;
       }
+      // A date typed into a text cell may still arrive as Excel's day number.
+      if (field === 'reviewed' && typeof cell.value === 'number') t.text = excelDay(cell.value) ?? t.text;
       if (t.text.length > MAX_CELL_LENGTH) {
         problems.push({ row: r, column: `${columnName(column)} (${field})`, message: `${t.text.length} characters, more than ${MAX_CELL_LENGTH}` });
         continue;
