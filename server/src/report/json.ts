@@ -1,8 +1,12 @@
 /** The JSON report: the report document as it is (shape documented in the README, "Reports"). */
 import type { ReportDocument } from '../engine';
 
+/**
+ * The guideline's text is left out of the JSON (`citation` says where it is, the catalog holds it):
+ * a machine does not need a thousand copies of the same quotes.
+ */
 export function renderJson(document: ReportDocument): string {
-  return JSON.stringify(document, null, 2) + '\n';
+  return JSON.stringify(document, (key, value: unknown) => (key === 'text' && Array.isArray(value) ? undefined : value), 2) + '\n';
 }
 
 /** Reads a JSON report back (for `--merge`); throws with the reason when it is not one. */

@@ -28,6 +28,7 @@ function loadTests(): void {
   require('./language.test');
   require('./restart.test');
   require('./evidence.test');
+  require('./report.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
