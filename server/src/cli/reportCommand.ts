@@ -125,6 +125,18 @@ async function write(io: CliIO, output: ReportOutput, body: string | Uint8Array)
   }
 }
 
+const READ_BATCH = 32;
+
+async function readRecordFile(path: string, limit: number): Promise<{ content: Uint8Array } | { size: number } | { failure: string }> {
+  try {
+    const stat = await fsp.stat(path);
+    if (stat.size > limit) return { size: stat.size };
+    return { content: await fsp.readFile(path) };
+  } catch (error) {
+    return { failure: errorText(error) };
+  }
+}
+
 export async function runReport(args: ReportArgs, io: CliIO, toolVersion: string): Promise<number> {
   const catalog = loadCatalog();
   const generated = new Date().toISOString();
@@ -157,22 +169,23 @@ export async function runReport(args: ReportArgs, io: CliIO, toolVersion: string
   const commits = new CommitReader();
   const records: RecordReport[] = [];
   let failed = false;
-  for (const absolutePath of files) {
-    const path = displayPath(absolutePath, io.cwd);
-    const workspaceRoot = rootFor(absolutePath, root);
-    try {
-      const stat = await fsp.stat(absolutePath);
-      if (stat.size > settings.maxFileSizeBytes) {
+  // Files are read a batch at a time, in parallel (the disk waits overlap); checks run one by one.
+  for (let from = 0; from < files.length; from += READ_BATCH) {
+    const batch = await Promise.all(files.slice(from, from + READ_BATCH).map((absolutePath) => readRecordFile(absolutePath, settings.maxFileSizeBytes)));
+    for (const [index, loaded] of batch.entries()) {
+      const absolutePath = files[from + index];
+      const path = displayPath(absolutePath, io.cwd);
+      const workspaceRoot = rootFor(absolutePath, root);
+      if ('failure' in loaded) {
+        failed = true;
+        io.stderr.write(`ai-governance: cannot read ${path}: ${loaded.failure}\n`);
+      } else if ('size' in loaded) {
         // Reported, never read: the report says the record is too large to read.
-        const doc = { input: { path: absolutePath, text: '', workspaceRoot }, settings, record: null, diagnostics: [tooLargeDiagnostic(stat.size, settings)] };
+        const doc = { input: { path: absolutePath, text: '', workspaceRoot }, settings, record: null, diagnostics: [tooLargeDiagnostic(loaded.size, settings)] };
         records.push(engine.report(doc, { path, sha256: '', commit: await commits.commitOf(absolutePath) }));
-        continue;
+      } else {
+        records.push(await recordReportFrom(engine, { absolutePath, path, content: loaded.content, workspaceRoot }, settings, commits));
       }
-      const content = await fsp.readFile(absolutePath);
-      records.push(await recordReportFrom(engine, { absolutePath, path, content, workspaceRoot }, settings, commits));
-    } catch (error) {
-      failed = true;
-      io.stderr.write(`ai-governance: cannot read ${path}: ${errorText(error)}\n`);
     }
   }
   const document = reportDocument(records, toolVersion, generated, catalog);

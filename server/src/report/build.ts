@@ -19,12 +19,13 @@ export interface RecordSource {
 /** One commit look-up per folder: a thousand records in one repository read `.git` once each folder. */
 export class CommitReader {
   private readonly cache = new Map<string, Promise<string | null>>();
+  private readonly gitDirs = new Map<string, Promise<string | null>>();
 
   commitOf(absolutePath: string): Promise<string | null> {
     const folder = dirname(absolutePath);
     let found = this.cache.get(folder);
     if (!found) {
-      found = headCommit(folder);
+      found = headCommit(folder, this.gitDirs);
       this.cache.set(folder, found);
     }
     return found;

@@ -24,22 +24,29 @@ async function readText(path: string): Promise<string | null> {
   }
 }
 
-/** The git folder of the work tree holding `folder` (a `.git` folder, or the one a `.git` file points at). */
-async function gitDirOf(folder: string): Promise<string | null> {
-  let dir = resolve(folder);
-  for (;;) {
-    const dotGit = join(dir, '.git');
-    const stat = await fsp.stat(dotGit).catch(() => null);
-    if (stat?.isDirectory()) return dotGit;
-    if (stat?.isFile()) {
-      const m = /^gitdir:\s*(.+?)\s*$/m.exec((await readText(dotGit)) ?? '');
-      if (m) return isAbsolute(m[1]) ? m[1] : resolve(dir, m[1]);
-      return null;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
+/**
+ * The git folder of the work tree holding `folder` (a `.git` folder, or the one a `.git` file
+ * points at). `cache` is shared by look-ups of many folders, so sibling folders ask their common
+ * parents once.
+ */
+function gitDirOf(folder: string, cache: Map<string, Promise<string | null>>): Promise<string | null> {
+  const dir = resolve(folder);
+  let found = cache.get(dir);
+  if (!found) {
+    found = (async () => {
+      const dotGit = join(dir, '.git');
+      const stat = await fsp.stat(dotGit).catch(() => null);
+      if (stat?.isDirectory()) return dotGit;
+      if (stat?.isFile()) {
+        const m = /^gitdir:\s*(.+?)\s*$/m.exec((await readText(dotGit)) ?? '');
+        return m ? (isAbsolute(m[1]) ? m[1] : resolve(dir, m[1])) : null;
+      }
+      const parent = dirname(dir);
+      return parent === dir ? null : gitDirOf(parent, cache);
+    })();
+    cache.set(dir, found);
   }
+  return found;
 }
 
 async function refValue(gitDir: string, commonDir: string, ref: string): Promise<string | null> {
@@ -56,8 +63,8 @@ async function refValue(gitDir: string, commonDir: string, ref: string): Promise
 }
 
 /** The commit checked out in the work tree holding `folder`; null when there is none or it cannot be read. */
-export async function headCommit(folder: string): Promise<string | null> {
-  const gitDir = await gitDirOf(folder);
+export async function headCommit(folder: string, cache = new Map<string, Promise<string | null>>()): Promise<string | null> {
+  const gitDir = await gitDirOf(folder, cache);
   if (!gitDir) return null;
   const common = (await readText(join(gitDir, 'commondir')))?.trim();
   const commonDir = common ? resolve(gitDir, common) : gitDir;

@@ -44,7 +44,7 @@ code, .mono { font-family: "SFMono-Regular", Consolas, "Liberation Mono", "IPAGo
 .quote li { margin: 0; }
 .quote ul { margin: 0; padding-left: 1.2em; }
 .cite { display: block; color: #666; font-size: 7.6pt; margin-top: 2px; }
-.badge { display: inline-block; padding: 1px 5px; border-radius: 9px; color: #fff; font-size: 7.6pt; white-space: nowrap; }
+.badge { display: inline-block; max-width: 100%; padding: 1px 4px; border-radius: 9px; color: #fff; font-size: 7.2pt; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 ${ITEM_STATES.map((s) => `.s-${s} { background: ${STATE_COLOURS[s]}; }`).join('\n')}
 .s-partial { color: #1a1a1a; }
 .warn { color: #b71c1c; }
@@ -64,8 +64,8 @@ td.chart { width: 34%; vertical-align: middle; }
 footer.tool { color: #666; font-size: 8pt; margin-top: 16px; }
 table.checklist { table-layout: fixed; }
 table.checklist th { white-space: normal; }
-col.c-id { width: 6.5%; } col.c-item { width: 35%; } col.c-word { width: 8.5%; } col.c-state { width: 10%; }
-col.c-owner { width: 11%; } col.c-evidence { width: 12%; } col.c-notes { width: 17%; }
+col.c-id { width: 6.5%; } col.c-item { width: 34.5%; } col.c-word { width: 8.5%; } col.c-state { width: 11%; }
+col.c-owner { width: 10.5%; } col.c-evidence { width: 12%; } col.c-notes { width: 17%; }
 @page { size: A4; margin: 14mm 11mm 16mm 11mm;
   @bottom-left { content: "${T.title.replace(/"/g, '')}"; font-size: 8pt; color: #666; }
   @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #666; } }
