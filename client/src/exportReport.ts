@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExportReportRequest } from '../../server/src/protocol';
 import { isGovernanceDocument } from './config';
+import { t, tn } from './i18n';
 
 type Format = ExportReportRequest.Params['format'];
 
@@ -21,10 +22,10 @@ const EXTENSIONS: Record<Format, string> = { html: 'html', md: 'md', xlsx: 'xlsx
 
 function formats(): Array<vscode.QuickPickItem & { format: Format }> {
   return [
-    { format: 'html', label: vscode.l10n.t('HTML report (printable)'), description: '.html' },
-    { format: 'xlsx', label: vscode.l10n.t('Excel checklist'), description: '.xlsx' },
-    { format: 'md', label: vscode.l10n.t('Markdown'), description: '.md' },
-    { format: 'json', label: vscode.l10n.t('JSON'), description: '.json' },
+    { format: 'html', label: t('HTML report (printable)'), description: '.html' },
+    { format: 'xlsx', label: t('Excel checklist'), description: '.xlsx' },
+    { format: 'md', label: t('Markdown'), description: '.md' },
+    { format: 'json', label: t('JSON'), description: '.json' },
   ];
 }
 
@@ -41,7 +42,7 @@ function parseOptions(arg: unknown): ExportOptions {
 /** Returns the file written, or undefined when the user cancelled or there was nothing to report. */
 export async function exportReportCommand(client: LanguageClient, arg: unknown): Promise<string | undefined> {
   const options = parseOptions(arg);
-  const format = options.format ?? (await vscode.window.showQuickPick(formats(), { title: vscode.l10n.t('Export AI governance report'), placeHolder: vscode.l10n.t('Format of the report') }))?.format;
+  const format = options.format ?? (await vscode.window.showQuickPick(formats(), { title: t('Export AI governance report'), placeHolder: t('Format of the report') }))?.format;
   if (!format) return undefined;
   // The record in the editor, if one is open there; otherwise every record of the workspace.
   const active = vscode.window.activeTextEditor?.document;
@@ -50,7 +51,7 @@ export async function exportReportCommand(client: LanguageClient, arg: unknown):
   if (!target) {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     target = await vscode.window.showSaveDialog({
-      title: vscode.l10n.t('Save AI governance report'),
+      title: t('Save AI governance report'),
       defaultUri: folder ? vscode.Uri.joinPath(folder, `ai-governance-report.${EXTENSIONS[format]}`) : undefined,
       filters: { [format.toUpperCase()]: [EXTENSIONS[format]] },
     });
@@ -58,11 +59,11 @@ export async function exportReportCommand(client: LanguageClient, arg: unknown):
   if (!target) return undefined;
   const result = await client.sendRequest<ExportReportRequest.Result>(ExportReportRequest.method, { format, uris } satisfies ExportReportRequest.Params);
   if (!result) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('There is no governance record to report on.'));
+    void vscode.window.showWarningMessage(t('There is no governance record to report on.'));
     return undefined;
   }
   const bytes = result.encoding === 'base64' ? Buffer.from(result.content, 'base64') : Buffer.from(result.content, 'utf8');
   await vscode.workspace.fs.writeFile(target, bytes);
-  void vscode.window.setStatusBarMessage(vscode.l10n.t('AI Governance: report of {0} records written to {1}', result.records, vscode.workspace.asRelativePath(target)), 5000);
+  void vscode.window.setStatusBarMessage(tn(result.records, 'AI Governance: report of {0} record written to {1}', 'AI Governance: report of {0} records written to {1}', vscode.workspace.asRelativePath(target)), 5000);
   return target.toString();
 }

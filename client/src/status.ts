@@ -3,10 +3,11 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { CoverageRequest } from '../../server/src/protocol';
 import { isGovernanceDocument } from './config';
+import { t } from './i18n';
 
 export function registerCoverageStatus(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   const item = vscode.window.createStatusBarItem('aiGovernance.coverage', vscode.StatusBarAlignment.Right, 100);
-  item.name = vscode.l10n.t('AI Governance coverage');
+  item.name = t('AI Governance coverage');
   item.command = 'workbench.actions.view.problems';
   context.subscriptions.push(item);
   let pending: NodeJS.Timeout | undefined;
@@ -25,13 +26,13 @@ export function registerCoverageStatus(context: vscode.ExtensionContext, client:
     }
     const { summary } = result;
     const complete = summary.done === summary.required;
-    item.text = `${complete ? '$(pass)' : '$(checklist)'} ${vscode.l10n.t('AI Gov done {0}/{1} · in progress {2} · missing {3}', summary.done, summary.required, summary.partial + summary.planned, summary.missing)}`;
+    item.text = `${complete ? '$(pass)' : '$(checklist)'} ${t('AI Gov done {0}/{1} · in progress {2} · missing {3}', summary.done, summary.required, summary.partial + summary.planned, summary.missing)}`;
     const missing = result.items.filter((i) => i.requirement === 'required' && i.state === 'missing').map((i) => i.id);
     item.tooltip = complete
-      ? vscode.l10n.t('Every item the declared roles require is done.')
+      ? t('Every item the declared roles require is done.')
       : missing.length > 0
-        ? vscode.l10n.t('Missing: {0}', missing.join(', '))
-        : vscode.l10n.t('Every required item is in the record; not all are done yet.');
+        ? t('Missing: {0}', missing.join(', '))
+        : t('Every required item is in the record; not all are done yet.');
     item.show();
   };
   const schedule = () => {

@@ -7,6 +7,7 @@
 import { shortTitle, type GuidelineCatalog } from './catalog';
 import type { CatalogItem, LevelPolicy, LevelWord, Role } from './catalogTypes';
 import { pairOf, scalarText, stringsOf, type GovernanceRecord, type ItemEntry } from './record';
+import { isBrokenEvidence } from './rules/evidence';
 import type { EngineDiagnostic, Range, Severity } from './types';
 
 export type ItemState = 'implemented' | 'partial' | 'planned' | 'not-applicable' | 'missing';
@@ -231,7 +232,7 @@ export function recordCoverage(record: GovernanceRecord, diagnostics: readonly E
     const list = findingsOf.get(id) ?? [];
     list.push({ code: d.code, severity: d.severity, message: d.message, line: d.range.start.line });
     findingsOf.set(id, list);
-    if (d.code === 'evidence-not-found' || d.code === 'evidence-outside-workspace') brokenEvidence.add(id);
+    if (isBrokenEvidence(d.code)) brokenEvidence.add(id);
   }
 
   const items: CoverageItem[] = [];
@@ -330,7 +331,7 @@ export function recordCoverage(record: GovernanceRecord, diagnostics: readonly E
       const owned = items.filter((i) => i.owner === owner);
       return { owner, summary: summarise(owned), items: owned.map((i) => i.id) };
     }),
-    incomplete: record.parsed.problems.some((p) => p.kind !== 'multiple-documents' && p.kind !== 'duplicate-key'),
+    incomplete: record.parsed.problems.some((p) => p.kind !== 'extra-document' && p.kind !== 'duplicate-key'),
   };
 }
 

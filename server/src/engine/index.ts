@@ -15,6 +15,7 @@ import { recordReport, type RecordReport, type ReportFacts } from './report';
 import { DEFAULT_SETTINGS, type CheckInput, type CheckSettings, type EngineDiagnostic, type FileSystemView, type Fix, type Position } from './types';
 
 export * from './types';
+export { DEFAULT_SEVERITY, RULE_CODES, SCHEMA_CODES, message } from './rules/registry';
 export * from './coverage';
 export * from './report';
 export type { CompletionEntry, EvidenceLink, GovernanceRecord, HoverResult, OutlineSymbol };

@@ -11,6 +11,7 @@ import type { CatalogItem, Role } from './catalogTypes';
 import { citationLine, sourceLine } from './citation';
 import type { CoverageFinding, CoverageSummary, EvidenceState, ItemState, RecordCoverage, ReviewState } from './coverage';
 import { asMap, pairOf, scalarText, type GovernanceRecord } from './record';
+import { isBrokenEvidence } from './rules/evidence';
 import type { EngineDiagnostic, Severity } from './types';
 import { SAFEGUARDS } from './vocabulary';
 
@@ -268,7 +269,7 @@ export function recordReport(
     staleReviews: items.filter((i) => i.review === 'stale' || i.review === 'future' || i.review === 'invalid').map((i) => ({ id: i.id, title: i.title, reviewed: i.reviewed, review: i.review })),
     brokenEvidence: items
       .filter((i) => i.evidence.state === 'broken')
-      .map((i) => ({ id: i.id, title: i.title, paths: i.evidence.paths, findings: i.findings.filter((f) => f.code === 'evidence-not-found' || f.code === 'evidence-outside-workspace') })),
+      .map((i) => ({ id: i.id, title: i.title, paths: i.evidence.paths, findings: i.findings.filter((f) => isBrokenEvidence(f.code)) })),
     systems,
     advancedChecks,
     otherFindings,
