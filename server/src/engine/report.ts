@@ -12,6 +12,8 @@ import { citationLine, sourceLine } from './citation';
 import type { CoverageFinding, CoverageSummary, EvidenceState, ItemState, RecordCoverage, ReviewState } from './coverage';
 import { asMap, pairOf, scalarText, type GovernanceRecord } from './record';
 import { isBrokenEvidence } from './rules/evidence';
+import { fileSizeRule } from './rules/fileSize';
+import { syntaxRule } from './rules/syntax';
 import type { EngineDiagnostic, Severity } from './types';
 import { SAFEGUARDS } from './vocabulary';
 
@@ -131,7 +133,8 @@ export interface RecordReport {
   incomplete: boolean;
 }
 
-const UNREADABLE_CODES: ReadonlySet<string> = new Set(['yaml-syntax', 'multiple-documents', 'file-too-large', 'unsupported-yaml']);
+/** What the parser could not read, or a file too large to read: the codes of those two rule modules. */
+const UNREADABLE_CODES: ReadonlySet<string> = new Set([...Object.keys(syntaxRule.codes), ...Object.keys(fileSizeRule.codes)]);
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫';
 
