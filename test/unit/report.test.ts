@@ -140,7 +140,7 @@ describe('report data', () => {
   test('a file that could not be parsed at all: an empty report that says so', () => {
     const { doc } = check('');
     const engine = makeEngine();
-    const r = engine.report({ ...doc, record: null, diagnostics: [{ code: 'file-too-large', severity: 'error', message: 'too large', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, data: {} }] }, FACTS);
+    const r = engine.report({ state: 'too-large', input: doc.input, size: 1, settings: doc.settings, diagnostics: [{ code: 'file-too-large', severity: 'error', message: 'too large', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, data: {} }] }, FACTS);
     assert.equal(r.incomplete, true);
     assert.deepEqual(r.items, []);
     assert.deepEqual(

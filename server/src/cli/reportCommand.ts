@@ -181,7 +181,7 @@ export async function runReport(args: ReportArgs, io: CliIO, toolVersion: string
         io.stderr.write(`ai-governance: cannot read ${path}: ${loaded.failure}\n`);
       } else if ('size' in loaded) {
         // Reported, never read: the report says the record is too large to read.
-        const doc = { input: { path: absolutePath, text: '', workspaceRoot }, settings, record: null, diagnostics: [tooLargeDiagnostic(loaded.size, settings)] };
+        const doc = { state: 'too-large' as const, input: { path: absolutePath, text: '', workspaceRoot }, size: loaded.size, settings, diagnostics: [tooLargeDiagnostic(loaded.size, settings)] };
         records.push(engine.report(doc, { path, sha256: '', commit: await commits.commitOf(absolutePath) }));
       } else {
         records.push(await recordReportFrom(engine, { absolutePath, path, content: loaded.content, workspaceRoot }, settings, commits));

@@ -197,7 +197,7 @@ const refuse = (text: string, problems: ImportProblem[]): ImportResult => ({ tex
 export function importChecklist(engine: Engine, document: CheckedDocument, rows: readonly ChecklistRow[]): ImportResult {
   const original = document.input.text;
   const coverage = engine.coverage(document);
-  if (!document.record || !coverage || coverage.incomplete) {
+  if (document.state !== 'parsed' || !coverage || coverage.incomplete) {
     return refuse(original, [{ row: 0, column: '', message: 'the record has syntax errors or could not be read: fix it before importing' }]);
   }
   const items = new Map(coverage.items.map((i) => [i.id, i]));
@@ -267,13 +267,13 @@ export function importChecklist(engine: Engine, document: CheckedDocument, rows:
   const additions = planned.filter((p) => p.add).map((p) => p.id);
   const settings = document.settings;
   let text = original;
-  let doc = document;
+  let doc: CheckedDocument = document;
   if (additions.length) {
     text = applyOffsetEdits(text, insertItems(document.record, engine.catalog, additions, 'planned'));
     doc = engine.check({ ...document.input, text }, settings);
   }
-  const record = doc.record;
-  const after = doc.record ? engine.coverage(doc) : null;
+  const record = doc.state === 'parsed' ? doc.record : null;
+  const after = record ? engine.coverage(doc) : null;
   if (!record || !after) return refuse(original, [{ row: 0, column: '', message: 'could not add the new items safely' }]);
   const afterItems = new Map(after.items.map((i) => [i.id, i]));
   const afterEntries = new Map(record.items.flatMap((e) => (e.resolution.status === 'unknown' ? [] : [[e.resolution.id, e] as const])));
@@ -309,7 +309,7 @@ export function importChecklist(engine: Engine, document: CheckedDocument, rows:
 
   // What the record says now must be what the sheet said; otherwise nothing is written.
   const final = engine.check({ ...document.input, text }, settings);
-  const finalCoverage = final.record ? engine.coverage(final) : null;
+  const finalCoverage = final.state === 'parsed' ? engine.coverage(final) : null;
   if (!finalCoverage || finalCoverage.incomplete) return refuse(original, [{ row: 0, column: '', message: 'the edits would break the record: nothing was written' }]);
   const finalItems = new Map(finalCoverage.items.map((i) => [i.id, i]));
   for (const plan of planned) {

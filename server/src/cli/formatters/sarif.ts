@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ArtifactLocation, Log, Result } from 'sarif';
 import { RULE_CODES, type EngineDiagnostic, type RuleCode, type Severity } from '../../engine';
 import { citationLine } from '../../engine/citation';
 import { ruleSummaries } from '../rules';
@@ -15,42 +16,10 @@ export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_URI = 'https://github.com/ai-governance/ai-governance-vscode';
 const BASE_ID = 'SRCROOT';
 
-type Level = 'error' | 'warning' | 'note';
+type Level = NonNullable<Result['level']>;
 const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 /** GitHub code scanning's severity scale for non-security rules. */
 const PROBLEM_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'recommendation', hint: 'recommendation' };
-
-interface Message {
-  text: string;
-  markdown?: string;
-}
-
-interface ArtifactLocation {
-  uri: string;
-  uriBaseId?: string;
-}
-
-export interface SarifResult {
-  ruleId: RuleCode;
-  ruleIndex: number;
-  level: Level;
-  message: Message;
-  locations: Array<{ physicalLocation: { artifactLocation: ArtifactLocation; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }>;
-  partialFingerprints: Record<string, string>;
-  properties: Record<string, unknown>;
-}
-
-export interface SarifLog {
-  $schema: string;
-  version: '2.1.0';
-  runs: Array<{
-    tool: { driver: Record<string, unknown> & { rules: Array<Record<string, unknown> & { id: RuleCode }> } };
-    invocations: Array<Record<string, unknown>>;
-    originalUriBaseIds: Record<string, { uri: string; description?: Message }>;
-    columnKind: 'utf16CodeUnits';
-    results: SarifResult[];
-  }>;
-}
 
 /** A path as a SARIF URI: relative to the working folder (SRCROOT) when it is inside it, else a file: URL. */
 function artifactLocation(path: string): ArtifactLocation {
@@ -71,10 +40,10 @@ function fingerprint(file: FileResult, d: EngineDiagnostic, seen: Map<string, nu
   return `${createHash('sha256').update(subject).digest('hex').slice(0, 32)}:${occurrence}`;
 }
 
-export function toSarif(report: Report): SarifLog {
+export function toSarif(report: Report): Log {
   const rules = ruleSummaries(report.language);
   const ruleIndex = new Map<RuleCode, number>(RULE_CODES.map((code, index) => [code, index]));
-  const results: SarifResult[] = [];
+  const results: Result[] = [];
   for (const file of report.files) {
     const seen = new Map<string, number>();
     for (const d of file.diagnostics) {
