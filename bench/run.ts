@@ -12,6 +12,7 @@ import { createEngine } from '../server/src/engine';
 import { CachedFileSystem } from '../server/src/workspace';
 import { TestClient, uri } from '../test/support/lsp';
 import { generateRecord, SIZES } from './inputs';
+import { benchReport, type ReportBench } from './report';
 
 const WARM_RUNS = 10;
 const EDITS = 200;
@@ -235,6 +236,8 @@ async function main(): Promise<void> {
   } finally {
     await scanner.stop();
   }
+  progress('report of 1,000 records');
+  results.report = await benchReport(ws, 1000);
   rmSync(work, { recursive: true, force: true });
 
   writeFileSync(join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
@@ -277,7 +280,13 @@ function table(r: Record<string, unknown>): string {
     `| workspace scan, 1,000 unopened records → last diagnostics | ${ms(scan.ms)} |`,
     `| server peak RSS (editing session / 1,000-file scan) | ${r.serverPeakRssMB ?? '—'} MB / ${scan.serverPeakRssMB ?? '—'} MB |`,
     `| yaml-language-server peak RSS | ${r.peerPeakRssMB ?? '—'} MB |`,
+    ...reportRows(r.report as ReportBench | undefined),
   ].join('\n');
+}
+
+function reportRows(report: ReportBench | undefined): string[] {
+  if (!report) return [];
+  return (Object.keys(report.ms) as Array<keyof ReportBench['ms']>).map((format) => `| \`report -f ${format}\` of ${report.files.toLocaleString('en')} records (read, check, report, write) | ${ms(report.ms[format])} |`);
 }
 
 main().catch((error) => {

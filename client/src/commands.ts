@@ -1,6 +1,7 @@
 /** Commands in one table; each fails with a clear message while the server is down. */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { exportReportCommand } from './exportReport';
 import { ItemTextRequest, RecheckWorkspaceRequest, RULE_DOCS_BASE } from '../../server/src/protocol';
 import { t, tn } from './i18n';
 import { ruleSection } from './ruleSection';
@@ -75,6 +76,10 @@ export function registerCommands(context: vscode.ExtensionContext, host: Command
       }
       await preview(`/${id}.md`, result.markdown);
       return result.markdown;
+    },
+    'aiGovernance.exportReport': async (arg?: unknown) => {
+      const client = running(host);
+      return client ? exportReportCommand(client, arg) : undefined;
     },
     'aiGovernance.showRuleDocumentation': async (code?: unknown) => {
       // The rule's section of the README that ships inside the extension: readable offline, in VS Code.

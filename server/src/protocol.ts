@@ -84,6 +84,21 @@ export namespace StarterRecordRequest {
   export type Result = { text: string };
 }
 
+/**
+ * Client → server: the report of governance records (`ai-governance report`, same engine code) as
+ * the content of a file the client writes where the user chose; the server itself writes nothing.
+ * `uris` absent: every governance file of the workspace.
+ */
+export namespace ExportReportRequest {
+  export const method = 'aiGovernance/exportReport';
+  export interface Params {
+    format: 'html' | 'md' | 'xlsx' | 'json';
+    uris?: string[];
+  }
+  /** text for html, md and json; base64 for xlsx; null when there is no record to report on */
+  export type Result = { content: string; encoding: 'utf8' | 'base64'; records: number } | null;
+}
+
 /** Client → server: scan the workspace again and re-check every governance file. */
 export namespace RecheckWorkspaceRequest {
   export const method = 'aiGovernance/recheckWorkspace';

@@ -7,6 +7,7 @@ import { CodeActionKind, TextDocumentSyncKind, type Connection, type InitializeP
 import { URI } from 'vscode-uri';
 import { FIX_ALL_KIND, registerCodeActions } from './handlers/codeActions';
 import { registerCompletion } from './handlers/completion';
+import { registerExportReport } from './handlers/exportReport';
 import { registerDiagnostics } from './handlers/diagnostics';
 import { registerHover } from './handlers/hover';
 import { registerCoverage } from './handlers/coverage';
@@ -49,6 +50,7 @@ export function startServer(connection: Connection): void {
   registerSymbols(state);
   registerItemText(state);
   registerCoverage(state);
+  registerExportReport(state);
 
   state.documents.listen(connection);
   connection.listen();

@@ -7,6 +7,7 @@ import { runCheck } from './check';
 import { runChanges } from './changes';
 import { explain } from './explain';
 import { initRecord, writeStarterRecord } from './init';
+import { addReportCommands } from './reportCommand';
 import { EXIT, paintFor, UsageError, type CliIO } from './io';
 import { TEXT } from './text';
 
@@ -40,6 +41,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     },
     versionLine(),
   );
+  addReportCommands(program, io, TOOL_VERSION, (code) => (exitCode = code));
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

@@ -12,11 +12,13 @@ import { canonicalForm, resolveId } from './ids';
 import { evidenceLinks, outline, type EvidenceLink, type OutlineSymbol } from './outline';
 import { readRecord, type GovernanceRecord } from './record';
 import type { EditionId } from './catalogTypes';
+import { recordReport, type RecordReport, type ReportFacts } from './report';
 import { DEFAULT_SETTINGS, type CheckInput, type CheckSettings, type EngineDiagnostic, type FileSystemView, type Fix, type MessageLanguage, type Position } from './types';
 
 export * from './types';
 export { DEFAULT_SEVERITY, RULE_CODES, SCHEMA_CODES, message } from './rules/registry';
 export * from './coverage';
+export * from './report';
 export type { CompletionEntry, EvidenceLink, GovernanceRecord, HoverResult, OutlineSymbol };
 
 export interface EngineOptions {
@@ -54,6 +56,8 @@ export interface Engine {
   links(document: ParsedRecord): EvidenceLink[];
   /** the coverage model (DESIGN §9) of a checked record, from its parse and diagnostics; null for a file that was not parsed */
   coverage(document: CheckedDocument): RecordCoverage | null;
+  /** the data of `ai-governance report` for a checked record (also for one that could not be parsed) */
+  report(document: CheckedDocument, facts: ReportFacts): RecordReport;
   /** the guideline text of an item (alias accepted), full annex included, in an edition's wording (default: the latest) */
   itemText(id: string, language: CheckSettings['language'], edition?: EditionId): string | null;
   resolveId: (raw: string) => ReturnType<typeof resolveId>;
@@ -84,6 +88,8 @@ export function createEngine(options: EngineOptions): Engine {
     if (document.state === 'too-large') return [tooLargeDiagnostic(document.size, settings)];
     return checkRecord(document.record, document.input, env(settings));
   };
+  const coverageOf = (document: CheckedDocument): RecordCoverage | null =>
+    document.state === 'parsed' ? recordCoverage(document.record, document.diagnostics, catalog, { today: today(), reviewMaxAgeDays: document.settings.reviewMaxAgeDays }) : null;
   return {
     catalog,
     parse,
@@ -116,9 +122,9 @@ export function createEngine(options: EngineOptions): Engine {
     links(document) {
       return document.state === 'parsed' ? evidenceLinks(document.record, document.input) : [];
     },
-    coverage(document) {
-      if (document.state !== 'parsed') return null;
-      return recordCoverage(document.record, document.diagnostics, catalog, { today: today(), reviewMaxAgeDays: document.settings.reviewMaxAgeDays });
+    coverage: coverageOf,
+    report(document, facts) {
+      return recordReport(facts, document.state === 'parsed' ? document.record : null, coverageOf(document), document.diagnostics, catalog);
     },
     itemText(id, language, edition) {
       const resolution = resolveId(id, catalog);

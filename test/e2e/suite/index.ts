@@ -29,6 +29,7 @@ function loadTests(): void {
   require('./restart.test');
   require('./evidence.test');
   require('./overview.test');
+  require('./report.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
