@@ -4,8 +4,10 @@
  * would break the YAML or lose a comment is dropped.
  */
 import { shortTitle, type GuidelineCatalog } from './catalog';
+import { nearestRealInside } from './evidence';
 import { appendEvidence, applyOffsetEdits, insertItems, setField, toTextEdits, yamlScalar, type OffsetEdit } from './edits';
 import { parseDocument } from './parse';
+import { splitLines } from './positions';
 import type { GovernanceRecord, ItemEntry } from './record';
 import { skeletonMarkdown, skeletonPath } from './skeleton';
 import type { CheckInput, EngineDiagnostic, FileSystemView, Fix, MessageLanguage, RuleCode } from './types';
@@ -45,14 +47,19 @@ const T = {
 
 function entryFor(record: GovernanceRecord, diagnostic: EngineDiagnostic): ItemEntry | undefined {
   const key = diagnostic.data.itemKey;
-  if (key !== undefined) return record.items.find((e) => e.rawId === key);
+  if (key !== undefined) {
+    // A key written twice has two entries: the one the finding sits in, so each gets its own edit.
+    const at = record.parsed.lines.offset(diagnostic.range.start);
+    const same = record.items.filter((e) => e.rawId === key);
+    return same.find((e) => e.pair.start <= at && at <= e.pair.end) ?? same[0];
+  }
   const id = diagnostic.data.itemId;
   return record.items.find((e) => e.resolution.status !== 'unknown' && e.resolution.id === id);
 }
 
 /** Comment lines of a text, to prove an edit kept every one of them. */
 function commentsOf(text: string): string[] {
-  return text.split(/\r?\n/).flatMap((line) => {
+  return splitLines(text).flatMap((line) => {
     const at = line.indexOf('#');
     return at === -1 ? [] : [line.slice(at).trim()];
   });
@@ -64,11 +71,13 @@ function commentsOf(text: string): string[] {
  */
 export function safetyCheck(record: GovernanceRecord): (edits: OffsetEdit[]) => boolean {
   const before = record.parsed.text;
-  const problemsBefore = record.parsed.problems.length;
+  // Every document counts: a fix that breaks the second one is no safer than one that breaks the first.
+  const problemsBefore = record.parsed.problems.length + record.parsed.laterDocumentErrors;
   const commentsBefore = commentsOf(before);
   return (edits) => {
     const after = applyOffsetEdits(before, edits);
-    if (parseDocument(after).problems.length > problemsBefore) return false;
+    const parsed = parseDocument(after);
+    if (parsed.problems.length + parsed.laterDocumentErrors > problemsBefore) return false;
     const remaining = new Set(commentsOf(after));
     return commentsBefore.every((c) => remaining.has(c));
   };
@@ -149,6 +158,8 @@ export function fixesFor(diagnostics: readonly EngineDiagnostic[], context: FixC
       case 'documentation-without-evidence': {
         if (!item || !entry) break;
         const path = skeletonPath(context.input.path, item);
+        // Never link or create a skeleton where a symlink would take it out of the workspace.
+        if (!nearestRealInside(path.absolute, context.input.workspaceRoot, context.fs)) break;
         const link = appendEvidence(record, entry, path.relative);
         if (context.fs.exists(path.absolute)) {
           offer(T.linkExisting[language](path.relative), diagnostic, [link], { isPreferred: true });
@@ -213,10 +224,13 @@ export function fixAll(context: FixContext): Fix | null {
 }
 
 function canonicalEdits(record: GovernanceRecord, diagnostics: EngineDiagnostic[]): OffsetEdit[] {
+  // LSP forbids overlapping edits in one change: one edit per key, however many findings sit on it.
+  const keys = new Set<number>();
   return diagnostics.flatMap((d) => {
     const entry = entryFor(record, d);
-    const edit = entry && d.data.canonical ? keyEdit(entry, d.data.canonical) : null;
-    return edit ? [edit] : [];
+    if (!entry || !d.data.canonical || keys.has(entry.pair.key.start)) return [];
+    keys.add(entry.pair.key.start);
+    return [keyEdit(entry, d.data.canonical)];
   });
 }
 

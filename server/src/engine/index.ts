@@ -89,7 +89,7 @@ export function createEngine(options: EngineOptions): Engine {
       return document.record ? outline(document.record, catalog) : [];
     },
     links(document) {
-      return document.record ? evidenceLinks(document.record, document.input) : [];
+      return document.record ? evidenceLinks(document.record, document.input, options.fs) : [];
     },
     coverage(document) {
       return document.record ? coverage(document.record, catalog) : null;

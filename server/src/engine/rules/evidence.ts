@@ -1,5 +1,5 @@
 /** documentation-without-evidence, evidence-not-found, evidence-outside-workspace. */
-import { resolveEvidence } from '../evidence';
+import { locateEvidence } from '../evidence';
 import { pairOf, scalarText, stringsOf } from '../record';
 import type { Rule } from './context';
 
@@ -11,10 +11,10 @@ export const evidenceRule: Rule = ({ record, catalog, input, fs, report }) => {
     const item = catalog.get(id);
     const evidence = stringsOf(pairOf(entry.fields, 'evidence')?.value);
     for (const { value, node } of evidence) {
-      const target = resolveEvidence(value, input.path, input.workspaceRoot);
+      const target = locateEvidence(value, input.path, input.workspaceRoot, fs);
       if (target.kind === 'outside') {
         report({ code: 'evidence-outside-workspace', start: node.start, end: node.end, params: { path: value }, data: { itemId: id, evidence: value } });
-      } else if (target.kind === 'file' && !fs.exists(target.absolutePath)) {
+      } else if (target.kind === 'missing') {
         report({ code: 'evidence-not-found', start: node.start, end: node.end, params: { path: value }, data: { itemId: id, evidence: value } });
       }
     }
