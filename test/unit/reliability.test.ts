@@ -181,3 +181,35 @@ describe('one line model: LF, CRLF and a lone CR all end a line (issue 16 §5, �
     }
   });
 });
+
+describe('bounded time whatever the input (issue 16 §2)', () => {
+  test('a 32 KB unknown item key: check and hover in well under a second each (17 s and 14 s before)', () => {
+    const text = `${HEADER}roles: [developer]\nitems:\n  ${'Dx'.repeat(16_000)}: {status: planned}\n`;
+    const engine = makeEngine();
+    let start = performance.now();
+    const doc = engine.check({ path: '/ws/ai-governance.yaml', text, workspaceRoot: '/ws' });
+    assert.ok(seconds(start) < 3, `check took ${seconds(start)} s`);
+    const finding = doc.diagnostics.find((d) => d.code === 'unknown-item');
+    assert.ok(finding);
+    start = performance.now();
+    engine.hover(doc, finding.range.start);
+    assert.ok(seconds(start) < 1, `hover took ${seconds(start)} s`);
+  });
+
+  test('a 1.9 MB unknown top-level key: the "did you mean" of unknown-key stops early (84 s before)', () => {
+    const text = `${HEADER}z${'ab'.repeat(950_000)}: 1\n`;
+    const start = performance.now();
+    const { codes } = check(text);
+    assert.ok(codes.includes('unknown-key'));
+    assert.ok(seconds(start) < 10, `check took ${seconds(start)} s`);
+  });
+
+  test('thousands of distinct unknown ids still get their suggestions', () => {
+    const text = `${HEADER}roles: [developer]\nitems:\n${Array.from({ length: 2000 }, (_, i) => `  D-${(i % 9) + 1} ${'ivx'[i % 3]}${i}:\n    status: planned\n`).join('')}`;
+    const start = performance.now();
+    const unknown = check(text).of('unknown-item');
+    assert.equal(unknown.length, 2000);
+    assert.ok(unknown.every((d) => Array.isArray(d.data.suggestions)));
+    assert.ok(seconds(start) < 15, `check took ${seconds(start)} s`);
+  });
+});

@@ -69,19 +69,28 @@ function commentsOf(text: string): string[] {
  * Proves edits safe against one parsed record: the edited text parses as cleanly as before and keeps
  * every comment. The record's own parse and comments are read once, however many fixes are tried.
  */
-export function safetyCheck(record: GovernanceRecord): (edits: OffsetEdit[]) => boolean {
+export function safetyCheck(record: GovernanceRecord, budgetChars = Number.POSITIVE_INFINITY): (edits: OffsetEdit[]) => boolean {
   const before = record.parsed.text;
+  let budget = budgetChars;
   // Every document counts: a fix that breaks the second one is no safer than one that breaks the first.
   const problemsBefore = record.parsed.problems.length + record.parsed.laterDocumentErrors;
   const commentsBefore = commentsOf(before);
   return (edits) => {
     const after = applyOffsetEdits(before, edits);
+    // Out of budget, a fix is not proved safe, so not offered: the request answers in bounded time.
+    if ((budget -= after.length) < 0) return false;
     const parsed = parseDocument(after);
     if (parsed.problems.length + parsed.laterDocumentErrors > problemsBefore) return false;
     const remaining = new Set(commentsOf(after));
     return commentsBefore.every((c) => remaining.has(c));
   };
 }
+
+/**
+ * Characters one code-action request may re-parse to prove its fixes safe: a hundred proofs on a
+ * 20 KB record, one on a record at the 2 MB limit (each parse of which takes a second or more).
+ */
+const FIX_PARSE_BUDGET = 2_500_000;
 
 /** Up to this many findings in one request, each item's "show the guideline text" is offered. */
 const SHOW_ITEMS_UP_TO = 3;
@@ -94,7 +103,7 @@ function missingIds(diagnostic: EngineDiagnostic): string[] {
 export function fixesFor(diagnostics: readonly EngineDiagnostic[], context: FixContext): Fix[] {
   const fixes: Fix[] = [];
   const { record, catalog, language } = context;
-  const isSafe = safetyCheck(record);
+  const isSafe = safetyCheck(record, FIX_PARSE_BUDGET);
   /** `trusted`: proved safe together with others (see below), so not parsed again on its own */
   const offer = (title: string, diagnostic: EngineDiagnostic, edits: Array<OffsetEdit | null>, extra: Partial<Fix> = {}, trusted = false): void => {
     const real = edits.filter((e): e is OffsetEdit => e !== null);

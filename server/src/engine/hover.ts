@@ -88,7 +88,7 @@ function hoverMarkdown(path: Array<string | number>, isKey: boolean, value: stri
   const parentKey = typeof last === 'number' ? path[path.length - 2] : last;
   // An item id: the key right under `items`.
   if (top === 'items' && path.length === 2 && isKey) {
-    const resolution = resolveId(value, catalog);
+    const resolution = resolveId(value, catalog, { suggest: false });
     if (resolution.status === 'unknown') return null;
     const item = catalog.get(resolution.id);
     return item ? itemMarkdown(item, language, { alias: resolution.status === 'alias' ? value : undefined }) : null;
