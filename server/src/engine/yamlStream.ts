@@ -95,7 +95,8 @@ function* guarded(text: string): Generator<string> {
       if (2 * columns.length + indicators + flow > NESTING_LIMIT) throw new TooDeep(offset);
     }
     // The parser's marker tokens (scalar, doc-mode, flow-error-end) stand for no text.
-    if (!/^[\x02\x18\x1f]$/.test(lexeme)) offset += lexeme.length;
+    const marker = lexeme.length === 1 ? lexeme.charCodeAt(0) : 0;
+    if (marker !== 0x02 && marker !== 0x18 && marker !== 0x1f) offset += lexeme.length;
     yield lexeme;
   }
 }
