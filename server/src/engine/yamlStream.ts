@@ -119,3 +119,14 @@ export function parseYamlStream(text: string): YamlStream {
     throw error;
   }
 }
+
+/**
+ * The comments of a text as YAML reads them (trimmed). YAML ends a comment at `\n` or `\r\n` only,
+ * where the editor also ends a line at a lone `\r`: a fix's safety check compares these, so an edit
+ * that splits what YAML reads as one comment is caught even when every editor line keeps its `#`.
+ */
+export function yamlComments(text: string): string[] {
+  const out: string[] = [];
+  for (const lexeme of new Lexer().lex(text)) if (lexeme.startsWith('#')) out.push(lexeme.trim());
+  return out;
+}
