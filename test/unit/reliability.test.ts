@@ -248,3 +248,16 @@ describe('found by the fuzz run (seed 20261203, shrunk)', () => {
     }
   });
 });
+
+describe('found by the confirmation fuzz run (seed 20261210, shrunk)', () => {
+  test('"disable this line" on a line that starts with a BOM copies no BOM into the file', () => {
+    const text = '\uFEFF\uFEFF\u0000apiVersion: ai-governance/v1\nguideline: "1.0"\n';
+    const engine = makeEngine();
+    const { doc, of } = check(text);
+    const disable = engine.fixes(doc, of('yaml-syntax')).find((f) => f.title.includes('yaml-syntax') && f.edits.length);
+    assert.ok(disable);
+    const fixed = applyEdits(text, disable.edits);
+    assert.equal(fixed.split('\uFEFF').length, text.split('\uFEFF').length, JSON.stringify(fixed));
+    assert.ok(fixed.startsWith('# ai-governance-disable-next-line yaml-syntax\n'), JSON.stringify(fixed));
+  });
+});

@@ -257,7 +257,8 @@ function lineAfter(record: GovernanceRecord, end: number, line: string): OffsetE
 function disableEdit(record: GovernanceRecord, code: RuleCode, line: number): OffsetEdit {
   const lines = record.parsed.lines;
   const text = lines.lineText(line);
-  const indent = text.slice(0, text.length - text.trimStart().length);
+  // Spaces and tabs only: trimStart() would also take a BOM, copying it into the middle of the file.
+  const indent = /^[ \t]*/.exec(text)?.[0] ?? '';
   const at = lines.lineStart(line);
   return { start: at, end: at, newText: `${indent}# ai-governance-disable-next-line ${code}${lines.eol}` };
 }
