@@ -3,7 +3,7 @@
  * (the shared walker: node_modules and .git skipped, links not followed), and a cache of which
  * evidence paths exist, kept current by file events rather than re-read on every keystroke.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { basename, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { FileSystemView } from './engine';
@@ -46,6 +46,22 @@ export async function scanFolder(folder: string, matcher: GovernanceFileMatcher)
 /** Evidence existence, asked of the disk once per path and then answered from memory until an event says otherwise. */
 export class CachedFileSystem implements FileSystemView {
   private readonly known = new Map<string, boolean>();
+  private readonly real = new Map<string, string | null>();
+
+  /** Follows symlinks (a stat per component: nothing is opened, so FIFOs and devices never block). */
+  realpath(absolutePath: string): string | null {
+    let value = this.real.get(absolutePath);
+    if (value === undefined) {
+      // Asking first whether anything is there spares 67,000 missing paths a thrown error each.
+      try {
+        value = this.exists(absolutePath) ? realpathSync.native(absolutePath) : null;
+      } catch {
+        value = null;
+      }
+      this.real.set(absolutePath, value);
+    }
+    return value;
+  }
 
   exists(absolutePath: string): boolean {
     let value = this.known.get(absolutePath);
@@ -59,11 +75,14 @@ export class CachedFileSystem implements FileSystemView {
   /** A file was created or deleted: forget it (and, for a folder, everything below it). */
   invalidate(absolutePath: string): void {
     this.known.delete(absolutePath);
+    // A link may have changed where anything resolves: real paths are cheap to ask again.
+    this.real.clear();
     const prefix = absolutePath.endsWith(sep) ? absolutePath : absolutePath + sep;
     for (const path of this.known.keys()) if (path.startsWith(prefix)) this.known.delete(path);
   }
 
   clear(): void {
     this.known.clear();
+    this.real.clear();
   }
 }

@@ -9,6 +9,7 @@ import { buildSnippets } from './snippets';
 import type { GovernanceRecord } from './record';
 import { presentIds } from './record';
 import type { MessageLanguage, Position, Range } from './types';
+import { splitLines } from './positions';
 import {
   API_VERSION,
   FIELD_TEXT,
@@ -67,7 +68,7 @@ function indentOf(line: string): number {
 }
 
 export function lineContext(text: string, position: Position): LineContext {
-  const lines = text.split(/\r?\n/);
+  const lines = splitLines(text);
   const current = (lines[position.line] ?? '').slice(0, position.character);
   const content = current.replace(/^\s*(?:-(?:\s+|$))?/, '');
   const contentColumn = current.length - content.length;

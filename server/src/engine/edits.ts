@@ -128,8 +128,10 @@ export function insertItems(record: GovernanceRecord, catalog: GuidelineCatalog,
 
   if (!itemsPair) {
     const block = sorted.map((id) => entryText(id, title(id), 2, eol, kind)).join('');
-    const prefix = text.length === 0 || text.endsWith('\n') ? '' : eol;
-    return [{ start: text.length, end: text.length, newText: `${prefix}items:${eol}${block}` }];
+    // Into the first document: after a `---`, the items would belong to a second one.
+    const end = record.parsed.firstDocumentEnd;
+    const prefix = end === 0 || /[\r\n]$/.test(text.slice(0, end)) ? '' : eol;
+    return [{ start: end, end, newText: `${prefix}items:${eol}${block}` }];
   }
   const map = asMap(itemsValue);
   if (!itemsValue || (map && map.flow && map.pairs.length === 0) || (itemsValue.type === 'scalar' && itemsValue.value === null)) {

@@ -1,5 +1,6 @@
 /** Where an evidence entry points: a URL, or a path resolved against the record and kept inside the workspace. */
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { FileSystemView } from './types';
 
 export type EvidenceTarget =
   | { kind: 'url'; url: string }
@@ -19,4 +20,43 @@ export function resolveEvidence(raw: string, recordPath: string, workspaceRoot: 
   const fromRoot = relative(resolve(workspaceRoot), absolutePath);
   if (fromRoot === '..' || fromRoot.startsWith(`..${sep}`) || isAbsolute(fromRoot)) return { kind: 'outside', absolutePath };
   return { kind: 'file', absolutePath };
+}
+
+/** Where an evidence entry leads once symlinks are followed: `missing` is inside the workspace as written but not there. */
+export type EvidenceLocation = EvidenceTarget | { kind: 'missing'; absolutePath: string };
+
+function isInside(path: string, root: string): boolean {
+  const fromRoot = relative(root, path);
+  return !(fromRoot === '..' || fromRoot.startsWith(`..${sep}`) || isAbsolute(fromRoot));
+}
+
+/**
+ * Resolves an evidence entry for real: a path inside the workspace as written may still lead out of
+ * it through a symlink, so the check is made on the real path (`realpath`) against the real root.
+ * The file is never opened: a FIFO, a device or a huge folder answers as fast as a plain file.
+ */
+export function locateEvidence(raw: string, recordPath: string, workspaceRoot: string, fs: FileSystemView): EvidenceLocation {
+  const target = resolveEvidence(raw, recordPath, workspaceRoot);
+  if (target.kind !== 'file') return target;
+  if (!fs.realpath) return fs.exists(target.absolutePath) ? target : { kind: 'missing', absolutePath: target.absolutePath };
+  const real = fs.realpath(target.absolutePath);
+  if (real === null) {
+    // Missing, or behind a link that leads out: the nearest folder that exists tells which.
+    return nearestRealInside(target.absolutePath, workspaceRoot, fs) ? { kind: 'missing', absolutePath: target.absolutePath } : { kind: 'outside', absolutePath: target.absolutePath };
+  }
+  return isInside(real, fs.realpath(workspaceRoot) ?? resolve(workspaceRoot)) ? target : { kind: 'outside', absolutePath: target.absolutePath };
+}
+
+/**
+ * True when a path (which may not exist yet, like a skeleton a fix creates) stays inside the
+ * workspace once the symlinks of its nearest existing ancestor are followed.
+ */
+export function nearestRealInside(absolutePath: string, workspaceRoot: string, fs: FileSystemView): boolean {
+  if (!fs.realpath) return isInside(resolve(absolutePath), resolve(workspaceRoot));
+  const root = fs.realpath(workspaceRoot) ?? resolve(workspaceRoot);
+  for (let path = resolve(absolutePath); ; path = dirname(path)) {
+    const real = fs.realpath(path);
+    if (real !== null) return isInside(real, root);
+    if (dirname(path) === path) return false;
+  }
 }

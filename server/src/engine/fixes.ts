@@ -6,6 +6,7 @@
 import type { GuidelineCatalog } from './catalog';
 import { applyOffsetEdits, toTextEdits, type OffsetEdit } from './edits';
 import { parseDocument } from './parse';
+import { yamlComments } from './yamlStream';
 import type { GovernanceRecord, ItemEntry } from './record';
 import type { FixRequest, OfferedFix } from './rules/context';
 import { RULE_CODES, codeMeta, type RuleCode } from './rules/registry';
@@ -30,33 +31,40 @@ const T = {
 
 function entryFor(record: GovernanceRecord, diagnostic: EngineDiagnostic): ItemEntry | undefined {
   const key = diagnostic.data.itemKey;
-  if (key !== undefined) return record.items.find((e) => e.rawId === key);
+  if (key !== undefined) {
+    // A key written twice has two entries: the one the finding sits in, so each gets its own edit.
+    const at = record.parsed.lines.offset(diagnostic.range.start);
+    const same = record.items.filter((e) => e.rawId === key);
+    return same.find((e) => e.pair.start <= at && at <= e.pair.end) ?? same[0];
+  }
   const id = diagnostic.data.itemId;
   return record.items.find((e) => e.resolution.status !== 'unknown' && e.resolution.id === id);
 }
 
-/** Comment lines of a text, to prove an edit kept every one of them. */
-function commentsOf(text: string): string[] {
-  return text.split(/\r?\n/).flatMap((line) => {
-    const at = line.indexOf('#');
-    return at === -1 ? [] : [line.slice(at).trim()];
-  });
-}
-
 /**
- * Proves edits safe against one parsed record: the edited text parses as cleanly as before and keeps
- * every comment (but those in `mayLose`: the generated comments of a placeholder a merge replaces).
- * The record's own parse and comments are read once, however many fixes are tried.
+ * Proves edits safe against one parsed record: the edited text parses as cleanly as before (every
+ * document counts) and keeps every comment as YAML reads them (but those in `mayLose`: the
+ * generated comments of a placeholder a merge replaces). The record's own parse and comments are
+ * read once, however many fixes are tried; past `budgetMs` (the first proof always runs) a fix is
+ * not proved, so not offered: the request answers in bounded time on a huge record.
  */
-export function safetyCheck(record: GovernanceRecord): (edits: OffsetEdit[], mayLose?: readonly string[]) => boolean {
+export function safetyCheck(record: GovernanceRecord, budgetMs = Number.POSITIVE_INFINITY): (edits: OffsetEdit[], mayLose?: readonly string[]) => boolean {
   const before = record.parsed.text;
-  const problemsBefore = record.parsed.problems.length;
-  const commentsBefore = commentsOf(before);
+  const started = performance.now();
+  let proofs = 0;
+  const problemsBefore = record.parsed.problems.length + record.parsed.laterDocumentErrors;
+  // Without a `#` there is no comment to lose, and no need to lex a huge text for them.
+  const hasComments = before.includes('#');
+  let commentsBefore: string[] | undefined;
   return (edits, mayLose = []) => {
+    if (proofs++ > 0 && performance.now() - started > budgetMs) return false;
     const after = applyOffsetEdits(before, edits);
-    if (parseDocument(after).problems.length > problemsBefore) return false;
+    const parsed = parseDocument(after);
+    if (parsed.problems.length + parsed.laterDocumentErrors > problemsBefore) return false;
+    if (!hasComments) return true;
+    commentsBefore ??= yamlComments(before);
     const remaining = new Map<string, number>();
-    for (const c of [...commentsOf(after), ...mayLose]) remaining.set(c, (remaining.get(c) ?? 0) + 1);
+    for (const c of [...yamlComments(after), ...mayLose]) remaining.set(c, (remaining.get(c) ?? 0) + 1);
     return commentsBefore.every((c) => {
       const left = remaining.get(c) ?? 0;
       remaining.set(c, left - 1);
@@ -64,6 +72,12 @@ export function safetyCheck(record: GovernanceRecord): (edits: OffsetEdit[], may
     });
   };
 }
+
+/**
+ * How long one code-action request may spend re-parsing to prove its fixes safe: hundreds of proofs
+ * on an ordinary record, one on a record near the 2 MB limit (each parse of which takes seconds).
+ */
+const FIX_PROOF_BUDGET_MS = 2000;
 
 /** Severity first, so the light bulb on `items:` lists the required items before the expected ones. */
 const SEVERITY_RANK = { error: 0, warning: 1, information: 2, hint: 3 } as const;
@@ -94,7 +108,7 @@ function fixEveryFor(diagnostics: readonly EngineDiagnostic[], context: FixConte
  */
 export function fixesFor(diagnostics: readonly EngineDiagnostic[], context: FixContext): Fix[] {
   const { record, catalog, language } = context;
-  const isSafe = safetyCheck(record);
+  const isSafe = safetyCheck(record, FIX_PROOF_BUDGET_MS);
   const ordered = [...diagnostics].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   const own: Fix[] = [];
   const disable: Fix[] = [];
@@ -186,7 +200,8 @@ export function fixAll(context: FixContext): Fix | null {
 function disableEdit(record: GovernanceRecord, code: RuleCode, line: number): OffsetEdit {
   const lines = record.parsed.lines;
   const text = lines.lineText(line);
-  const indent = text.slice(0, text.length - text.trimStart().length);
+  // Spaces and tabs only: trimStart() would also take a BOM, copying it into the middle of the file.
+  const indent = /^[ \t]*/.exec(text)?.[0] ?? '';
   const at = lines.lineStart(line);
   return { start: at, end: at, newText: `${indent}# ai-governance-disable-next-line ${code}${lines.eol}` };
 }

@@ -202,7 +202,7 @@ function hoverMarkdown(record: GovernanceRecord, path: Array<string | number>, i
   const parentKey = typeof last === 'number' ? path[path.length - 2] : last;
   // An item id: the key right under `items`.
   if (top === 'items' && path.length === 2 && isKey) {
-    const resolution = resolveId(value, catalog);
+    const resolution = resolveId(value, catalog, { suggest: false });
     if (resolution.status === 'unknown') return null;
     const item = catalog.get(resolution.id);
     if (!item) return null;

@@ -120,7 +120,7 @@ export function createEngine(options: EngineOptions): Engine {
       return document.state === 'parsed' ? outline(document.record, catalog) : [];
     },
     links(document) {
-      return document.state === 'parsed' ? evidenceLinks(document.record, document.input) : [];
+      return document.state === 'parsed' ? evidenceLinks(document.record, document.input, options.fs) : [];
     },
     coverage: coverageOf,
     report(document, facts) {

@@ -1,8 +1,8 @@
 /** Document symbols (the outline) and document links (evidence paths). */
 import { shortTitle, type GuidelineCatalog } from './catalog';
-import { resolveEvidence } from './evidence';
+import { locateEvidence } from './evidence';
 import { pairOf, scalarText, stringsOf, type GovernanceRecord } from './record';
-import type { CheckInput, Range } from './types';
+import type { CheckInput, FileSystemView, Range } from './types';
 
 export interface OutlineSymbol {
   name: string;
@@ -60,13 +60,13 @@ export interface EvidenceLink {
   target: string;
 }
 
-export function evidenceLinks(record: GovernanceRecord, input: CheckInput): EvidenceLink[] {
+export function evidenceLinks(record: GovernanceRecord, input: CheckInput, fs: FileSystemView): EvidenceLink[] {
   const links: EvidenceLink[] = [];
   for (const entry of record.items) {
     for (const { value, node } of stringsOf(pairOf(entry.fields, 'evidence')?.value)) {
-      const target = resolveEvidence(value, input.path, input.workspaceRoot);
-      // Only paths inside the workspace become links; URLs are left to the editor's own link detection.
-      if (target.kind === 'file') links.push({ range: record.parsed.lines.range(node.start, node.end), target: target.absolutePath });
+      const target = locateEvidence(value, input.path, input.workspaceRoot, fs);
+      // Only paths inside the workspace (symlinks followed) become links; URLs are left to the editor's own link detection.
+      if (target.kind === 'file' || target.kind === 'missing') links.push({ range: record.parsed.lines.range(node.start, node.end), target: target.absolutePath });
     }
   }
   return links;

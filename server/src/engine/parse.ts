@@ -3,8 +3,9 @@
  * tree the rules and features read. Aliases are followed by reference (never copied), nesting is
  * capped, and every yaml error becomes a finding instead of an exception.
  */
-import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNodeType } from 'yaml';
+import { Alias, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNodeType } from 'yaml';
 import { LineIndex } from './positions';
+import { parseYamlStream } from './yamlStream';
 
 export type YNode = YMap | YSeq | YScalar | YBroken;
 
@@ -66,6 +67,10 @@ export interface ParsedDocument {
   problems: ParseProblem[];
   /** comment directives: `# ai-governance-disable…` */
   comments: Array<{ line: number; text: string }>;
+  /** yaml errors in documents after the first (not reported: multiple-documents is), so a fix's safety check sees them */
+  laterDocumentErrors: number;
+  /** where text appended to the record goes: the end of the first document's content when a `---` or `...` follows, else the end of the text */
+  firstDocumentEnd: number;
 }
 
 /** Governance records are a handful of levels deep; anything deeper is not a record. */
@@ -77,11 +82,14 @@ export function parseDocument(text: string): ParsedDocument {
   const comments = collectComments(text, lines);
   if (text.includes('\u0000')) {
     problems.push({ kind: 'binary', message: 'binary', start: 0, end: Math.min(text.length, lines.lineEnd(0)) });
-    return { text, lines, root: null, problems, comments };
+    return { text, lines, root: null, problems, comments, laterDocumentErrors: 0, firstDocumentEnd: text.length };
   }
-  // uniqueKeys: false — duplicate keys are reported by our own rules (duplicate-item), without yaml's quadratic check.
-  const parsed = parseAllDocuments(text, { uniqueKeys: false, strict: false, prettyErrors: false });
-  const documents = Array.isArray(parsed) ? parsed : [];
+  // Nesting too deep to parse safely is answered before the parser recurses (see yamlStream.ts).
+  const { documents, tooDeepAt } = parseYamlStream(text);
+  if (tooDeepAt !== null) {
+    problems.push({ kind: 'too-deep', message: 'nesting too deep', start: tooDeepAt, end: Math.min(text.length, tooDeepAt + 1) });
+    return { text, lines, root: null, problems, comments, laterDocumentErrors: 0, firstDocumentEnd: text.length };
+  }
   for (const doc of documents.slice(0, 1)) {
     for (const error of doc.errors) {
       const [start, end] = error.pos;
@@ -101,7 +109,11 @@ export function parseDocument(text: string): ParsedDocument {
   const first = documents[0];
   const context: ConvertContext = { doc: first, problems, anchors: new Map(), resolving: new Set() };
   const root = first?.contents ? convert(first.contents as YamlNodeType, 0, context) : null;
-  return { text, lines, root, problems: dedupe(problems), comments };
+  const laterDocumentErrors = documents.slice(1).reduce((n, d) => n + d.errors.length, 0);
+  // Text added after the first document would land in the next one (after `---` or `...`).
+  const contentEnd = first?.range?.[1] ?? text.length;
+  const firstDocumentEnd = documents.length > 1 || /^\.\.\.(\s|$)/m.test(text.slice(contentEnd)) ? contentEnd : text.length;
+  return { text, lines, root, problems: dedupe(problems), comments, laterDocumentErrors, firstDocumentEnd };
 }
 
 function dedupe(problems: ParseProblem[]): ParseProblem[] {

@@ -74,6 +74,11 @@ export interface Fix {
 export interface FileSystemView {
   /** true when a file or folder exists at this absolute path */
   exists(absolutePath: string): boolean;
+  /**
+   * The path with every symlink followed, or null when nothing is there; without it, paths are
+   * taken as written (an in-memory view has no links).
+   */
+  realpath?(absolutePath: string): string | null;
 }
 
 export interface CheckSettings {

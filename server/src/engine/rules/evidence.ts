@@ -1,7 +1,7 @@
 /** documentation-without-evidence, evidence-not-found, evidence-outside-workspace. */
 import { shortTitle } from '../catalog';
 import { appendEvidence } from '../edits';
-import { resolveEvidence } from '../evidence';
+import { locateEvidence, nearestRealInside } from '../evidence';
 import { pairOf, scalarText, stringsOf } from '../record';
 import { skeletonMarkdown, skeletonPath } from '../skeleton';
 import type { RuleModule } from './context';
@@ -44,6 +44,8 @@ export const evidenceRule: RuleModule<Code> = {
         const { record, entry, item, language } = request;
         if (!item || !entry) return;
         const path = skeletonPath(request.input.path, item);
+        // Never link or create a skeleton where a symlink would take it out of the workspace.
+        if (!nearestRealInside(path.absolute, request.input.workspaceRoot, request.fs)) return;
         const link = appendEvidence(record, entry, path.relative);
         if (request.fs.exists(path.absolute)) {
           request.offer({ id: 'link-existing', title: language === 'ja' ? `既存の ${path.relative} を evidence に追加` : `Link existing ${path.relative} in evidence`, edits: [link], isPreferred: true });
@@ -82,8 +84,8 @@ export const evidenceRule: RuleModule<Code> = {
         title: { ja: 'ワークスペースの外を指す根拠資料', en: 'Evidence outside the workspace' },
         summary: { ja: 'evidence のパスがワークスペースの外を指す', en: 'an evidence path leaving the workspace' },
         description: {
-          ja: 'evidence のパスがワークスペース（CLI では --root、既定は作業フォルダ）の外を指しています。',
-          en: 'An evidence path leaves the workspace (for the CLI: --root, by default the working folder).',
+          ja: 'evidence のパスがワークスペース（CLI では --root、既定は作業フォルダ）の外を指しています。パスはシンボリックリンクを解決してから確かめるので、ワークスペースの外へ向かうリンクも報告します（文書リンクやスケルトンには使わず、ファイル自体は開きません）。',
+          en: 'An evidence path leaves the workspace (for the CLI: --root, by default the working folder). Paths are resolved through symlinks first, so a link inside the workspace that leads out of it is reported too (and never offered as a document link nor used for a documentation skeleton); the file itself is never opened.',
         },
         fix: { ja: 'リポジトリ内の資料を指すか、https:// の URL にしてください。', en: 'Point at a document inside the repository, or use an https:// URL.' },
         example: { yaml: `${HEAD}    evidence: [../../etc/passwd]   # ← leaves the workspace\n`, fixed: `${HEAD}    evidence: ['https://example.com/ai/development-record']\n` },
@@ -98,10 +100,10 @@ export const evidenceRule: RuleModule<Code> = {
       const item = catalog.get(id);
       const evidence = stringsOf(pairOf(entry.fields, 'evidence')?.value);
       for (const { value, node } of evidence) {
-        const target = resolveEvidence(value, input.path, input.workspaceRoot);
+        const target = locateEvidence(value, input.path, input.workspaceRoot, fs);
         if (target.kind === 'outside') {
           report({ code: 'evidence-outside-workspace', start: node.start, end: node.end, params: { path: value }, data: { itemId: id, evidence: value } });
-        } else if (target.kind === 'file' && !fs.exists(target.absolutePath)) {
+        } else if (target.kind === 'missing') {
           report({ code: 'evidence-not-found', start: node.start, end: node.end, params: { path: value }, data: { itemId: id, evidence: value } });
         }
       }

@@ -9,9 +9,16 @@ import type { RuleModule } from './context';
 type Code = 'unknown-item' | 'duplicate-item' | 'non-canonical-id';
 
 function canonicalEdits(record: GovernanceRecord, diagnostics: readonly EngineDiagnostic[]): OffsetEdit[] {
+  // LSP forbids overlapping edits in one change: one edit per key, and a key written twice is found
+  // by where its finding sits, so each copy gets its own edit.
+  const keys = new Set<number>();
   return diagnostics.flatMap((d) => {
-    const entry = record.items.find((e) => e.rawId === d.data.itemKey);
-    return entry && d.data.canonical ? [renameKey(entry, d.data.canonical)] : [];
+    const at = record.parsed.lines.offset(d.range.start);
+    const same = record.items.filter((e) => e.rawId === d.data.itemKey);
+    const entry = same.find((e) => e.pair.start <= at && at <= e.pair.end) ?? same[0];
+    if (!entry || !d.data.canonical || keys.has(entry.pair.key.start)) return [];
+    keys.add(entry.pair.key.start);
+    return [renameKey(entry, d.data.canonical)];
   });
 }
 

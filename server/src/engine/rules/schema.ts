@@ -5,7 +5,7 @@
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import schemaJson from '../../../../schemas/ai-governance.schema.json';
-import { editDistance } from '../ids';
+import { boundedEditDistance } from '../ids';
 import type { YNode, YPair, YScalar } from '../parse';
 import { plainData } from '../plainData';
 import type { RuleContext, RuleModule } from './context';
@@ -57,7 +57,7 @@ function closest(word: string, options: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestScore = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const option of options) {
-    const score = editDistance(word.toLowerCase(), option.toLowerCase());
+    const score = boundedEditDistance(word.toLowerCase(), option.toLowerCase(), bestScore);
     if (score < bestScore) {
       best = option;
       bestScore = score;

@@ -3,7 +3,7 @@
  * missing-safeguard: an agent or physical-AI system lists each FY2025 consideration (DESIGN §5),
  * the message quoting the update's own text.
  */
-import { editDistance } from '../ids';
+import { boundedEditDistance } from '../ids';
 import { pairOf, stringsOf } from '../record';
 import { KIND_TEXT, SAFEGUARDS } from '../vocabulary';
 import { yamlScalar } from '../edits';
@@ -73,7 +73,7 @@ export const systemsRule: RuleModule<Code> = {
       if (!entry.fields) continue;
       for (const { value, node } of stringsOf(pairOf(entry.fields, 'systems')?.value)) {
         if (defined.includes(value)) continue;
-        const suggestion = defined.find((d) => editDistance(d, value) <= 2) ?? '';
+        const suggestion = defined.find((d) => boundedEditDistance(d, value, 2) <= 2) ?? '';
         report({ code: 'unknown-system', start: node.start, end: node.end, params: { id: value, suggestion }, data: { suggestions: suggestion ? [suggestion] : [] } });
       }
     }
