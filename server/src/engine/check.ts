@@ -2,7 +2,7 @@
 import type { GuidelineCatalog } from './catalog';
 import { message } from './messages';
 import { readRecord, type GovernanceRecord } from './record';
-import type { Finding, Rule, RuleContext } from './rules/context';
+import type { Finding, Rule } from './rules/context';
 import { evidenceRule } from './rules/evidence';
 import { itemFieldsRule } from './rules/itemFields';
 import { itemIdsRule } from './rules/itemIds';
@@ -12,7 +12,8 @@ import { reviewDatesRule } from './rules/reviewDates';
 import { schemaRule } from './rules/schema';
 import { syntaxRule } from './rules/syntax';
 import { systemsRule } from './rules/systems';
-import { readSuppressions } from './suppressions';
+import type { LineIndex } from './positions';
+import { readSuppressions, type Suppressions } from './suppressions';
 import { DEFAULT_SEVERITY, SCHEMA_CODES, type CheckInput, type CheckSettings, type EngineDiagnostic, type FileSystemView } from './types';
 
 /** Every rule, in the order their findings are listed. */
@@ -25,21 +26,34 @@ export interface CheckEnvironment {
   settings: CheckSettings;
 }
 
+/** The findings of each rule (in RULES order), before severity, language and suppression. */
+export function collectFindings(record: GovernanceRecord, input: CheckInput, env: CheckEnvironment, rules: readonly Rule[] = RULES): Finding[][] {
+  return rules.map((rule) => {
+    const findings: Finding[] = [];
+    rule({ record, catalog: env.catalog, settings: env.settings, input, fs: env.fs, today: env.today, report: (f) => findings.push(f) });
+    return findings;
+  });
+}
+
+/** One finding as the user sees it, or null when its severity is off, it is deferred, or a comment suppresses it. */
+export function diagnosticFor(finding: Finding, lines: LineIndex, settings: CheckSettings, suppressions: Suppressions): EngineDiagnostic | null {
+  const severity = settings.severity[finding.code] ?? DEFAULT_SEVERITY[finding.code];
+  if (severity === 'off') return null;
+  if (settings.deferSchemaDiagnostics && SCHEMA_CODES.has(finding.code)) return null;
+  const range = lines.range(finding.start, finding.end);
+  if (suppressions.isSuppressed(finding.code, range.start.line)) return null;
+  return { code: finding.code, severity, range, message: message(finding.code, settings.language, finding.params), data: finding.data };
+}
+
 export function checkRecord(record: GovernanceRecord, input: CheckInput, env: CheckEnvironment): EngineDiagnostic[] {
-  const { settings } = env;
   const lines = record.parsed.lines;
-  const findings: Finding[] = [];
-  const context: RuleContext = { record, catalog: env.catalog, settings, input, fs: env.fs, today: env.today, report: (f) => findings.push(f) };
-  for (const rule of RULES) rule(context);
   const suppressions = readSuppressions(record.parsed);
   const diagnostics: EngineDiagnostic[] = [];
-  for (const finding of findings) {
-    const severity = settings.severity[finding.code] ?? DEFAULT_SEVERITY[finding.code];
-    if (severity === 'off') continue;
-    if (settings.deferSchemaDiagnostics && SCHEMA_CODES.has(finding.code)) continue;
-    const range = lines.range(finding.start, finding.end);
-    if (suppressions.isSuppressed(finding.code, range.start.line)) continue;
-    diagnostics.push({ code: finding.code, severity, range, message: message(finding.code, settings.language, finding.params), data: finding.data });
+  for (const findings of collectFindings(record, input, env)) {
+    for (const finding of findings) {
+      const diagnostic = diagnosticFor(finding, lines, env.settings, suppressions);
+      if (diagnostic) diagnostics.push(diagnostic);
+    }
   }
   return diagnostics;
 }
