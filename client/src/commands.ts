@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { ItemTextRequest, RecheckWorkspaceRequest, RULE_DOCS_BASE } from '../../server/src/protocol';
+import { t, tn } from './i18n';
+import { ruleSection } from './ruleSection';
 
 export const GUIDELINE_SCHEME = 'ai-governance-guideline';
 
@@ -22,7 +24,7 @@ function itemKeyAtCursor(): string | undefined {
 function running(host: CommandHost): LanguageClient | undefined {
   const client = host.client();
   if (client && client.state === State.Running) return client;
-  void vscode.window.showWarningMessage(vscode.l10n.t('The AI Governance server is not running. Run "AI Governance: Restart Server".'));
+  void vscode.window.showWarningMessage(t('The AI Governance server is not running. Run "AI Governance: Restart Server".'));
   return undefined;
 }
 
@@ -37,41 +39,50 @@ export function registerCommands(context: vscode.ExtensionContext, host: Command
     }),
   );
 
+  /** Shows Markdown in the preview, from a virtual document: nothing is written to the workspace. */
+  const preview = async (path: string, markdown: string): Promise<void> => {
+    const uri = vscode.Uri.from({ scheme: GUIDELINE_SCHEME, path });
+    texts.set(uri.path, markdown);
+    changed.fire(uri);
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
+  };
+
   const table: Record<string, (...args: unknown[]) => unknown> = {
     'aiGovernance.restartServer': async () => {
       await host.restart();
-      void vscode.window.setStatusBarMessage(vscode.l10n.t('AI Governance server restarted'), 3000);
+      void vscode.window.setStatusBarMessage(t('AI Governance server restarted'), 3000);
     },
     'aiGovernance.recheckWorkspace': async () => {
       const client = running(host);
       if (!client) return;
       const result = await client.sendRequest<RecheckWorkspaceRequest.Result>(RecheckWorkspaceRequest.method);
-      void vscode.window.setStatusBarMessage(vscode.l10n.t('AI Governance: checked {0} governance files', result.files), 5000);
+      void vscode.window.setStatusBarMessage(tn(result.files, 'AI Governance: checked {0} governance file', 'AI Governance: checked {0} governance files'), 5000);
       return result;
     },
     'aiGovernance.showItemText': async (arg?: unknown) => {
       const id = typeof arg === 'string' ? arg : itemKeyAtCursor();
       if (!id) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Place the cursor on an item id such as D-7 ii.'));
+        void vscode.window.showInformationMessage(t('Place the cursor on an item id such as D-7 ii.'));
         return;
       }
       const client = running(host);
       if (!client) return;
       const result = await client.sendRequest<ItemTextRequest.Result>(ItemTextRequest.method, { id } satisfies ItemTextRequest.Params);
       if (!result) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" is not an item of the guideline.', id));
+        void vscode.window.showWarningMessage(t('"{0}" is not an item of the guideline.', id));
         return;
       }
-      const uri = vscode.Uri.from({ scheme: GUIDELINE_SCHEME, path: `/${id}.md` });
-      texts.set(uri.path, result.markdown);
-      changed.fire(uri);
-      await vscode.commands.executeCommand('markdown.showPreview', uri);
+      await preview(`/${id}.md`, result.markdown);
       return result.markdown;
     },
     'aiGovernance.showRuleDocumentation': async (code?: unknown) => {
-      // The rule's section of the README, in the browser the user has: no request of the extension's own.
+      // The rule's section of the README that ships inside the extension: readable offline, in VS Code.
       if (typeof code !== 'string' || !/^[a-z-]+$/.test(code)) return false;
-      return vscode.env.openExternal(vscode.Uri.parse(RULE_DOCS_BASE + code));
+      const readme = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'README.md')));
+      const section = ruleSection(readme, code);
+      if (!section) return vscode.env.openExternal(vscode.Uri.parse(RULE_DOCS_BASE + code));
+      await preview(`/rules/${code}.md`, `${section}\n\n---\n\n${t('Online: {0}', RULE_DOCS_BASE + code)}\n`);
+      return section;
     },
   };
   for (const [name, run] of Object.entries(table)) context.subscriptions.push(vscode.commands.registerCommand(name, run));

@@ -1,12 +1,13 @@
-/** Coverage at a glance: a status bar item for the active governance file ("AI Gov 23/31 必須項目"). */
+/** Coverage at a glance: a status bar item for the active governance file ("AI Gov done 18/31 · in progress 9 · missing 4"). */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { CoverageRequest } from '../../server/src/protocol';
 import { isGovernanceDocument } from './config';
+import { t } from './i18n';
 
 export function registerCoverageStatus(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   const item = vscode.window.createStatusBarItem('aiGovernance.coverage', vscode.StatusBarAlignment.Right, 100);
-  item.name = vscode.l10n.t('AI Governance coverage');
+  item.name = t('AI Governance coverage');
   item.command = 'workbench.actions.view.problems';
   context.subscriptions.push(item);
   let pending: NodeJS.Timeout | undefined;
@@ -19,15 +20,19 @@ export function registerCoverageStatus(context: vscode.ExtensionContext, client:
       return;
     }
     const result = await c.sendRequest<CoverageRequest.Result>(CoverageRequest.method, { uri: editor.document.uri.toString() } satisfies CoverageRequest.Params);
-    if (!result || result.required === 0) {
+    if (!result || result.summary.required === 0) {
       item.hide();
       return;
     }
-    const complete = result.covered === result.required;
-    item.text = `${complete ? '$(pass)' : '$(checklist)'} ${vscode.l10n.t('AI Gov {0}/{1} required', result.covered, result.required)}`;
+    const { summary } = result;
+    const complete = summary.done === summary.required;
+    item.text = `${complete ? '$(pass)' : '$(checklist)'} ${t('AI Gov done {0}/{1} · in progress {2} · missing {3}', summary.done, summary.required, summary.partial + summary.planned, summary.missing)}`;
+    const missing = result.items.filter((i) => i.requirement === 'required' && i.state === 'missing').map((i) => i.id);
     item.tooltip = complete
-      ? vscode.l10n.t('Every item the declared roles require is in the record.')
-      : vscode.l10n.t('Missing: {0}', result.missing.join(', '));
+      ? t('Every item the declared roles require is done.')
+      : missing.length > 0
+        ? t('Missing: {0}', missing.join(', '))
+        : t('Every required item is in the record; not all are done yet.');
     item.show();
   };
   const schedule = () => {

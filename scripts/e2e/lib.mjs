@@ -45,13 +45,14 @@ export function buildAll({ suite = true } = {}) {
 }
 
 /**
- * A fresh scratch directory for one run: workspace/ (a copy of test/e2e/workspace), user/ (user data with
- * quiet settings), ext/ (extensions dir), config.yaml (so code-server leaves ~/.config alone).
+ * A fresh scratch directory for one run: workspace/ (a copy of test/e2e/workspace, or of `from`), user/
+ * (user data with quiet settings, plus `settings`), ext/ (extensions dir), config.yaml (so code-server
+ * leaves ~/.config alone).
  */
-export function makeRunDir(prefix) {
+export function makeRunDir(prefix, { from = 'test/e2e/workspace', settings = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
   const workspace = join(dir, 'workspace');
-  cpSync(join(ROOT, 'test/e2e/workspace'), workspace, { recursive: true });
+  cpSync(join(ROOT, from), workspace, { recursive: true });
   const userDataDir = join(dir, 'user');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(
@@ -70,6 +71,7 @@ export function makeRunDir(prefix) {
         'git.enabled': false,
         'chat.disableAIFeatures': true,
         'window.commandCenter': false,
+        ...settings,
       },
       null,
       2,

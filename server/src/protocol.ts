@@ -2,6 +2,7 @@
  * What the client and the server say to each other beyond LSP, and the settings they share.
  * The one server file the client imports.
  */
+import type { RecordCoverage } from './engine/coverage';
 
 /** `aiGovernance.*` settings as VS Code stores them (package.json contributes.configuration). */
 export interface RawSettings {
@@ -32,13 +33,16 @@ export namespace ItemTextRequest {
   export type Result = { markdown: string } | null;
 }
 
-/** Client → server: required-item coverage of a record, for the status bar; null when not a governance file. */
+/**
+ * Client → server: the coverage model of a record as the editor holds it now (unsaved edits
+ * included), for the status bar and the overview; null when not a governance file or not parsed.
+ */
 export namespace CoverageRequest {
   export const method = 'aiGovernance/coverage';
   export interface Params {
     uri: string;
   }
-  export type Result = { required: number; covered: number; missing: string[] } | null;
+  export type Result = RecordCoverage | null;
 }
 
 /** Client → server: scan the workspace again and re-check every governance file. */

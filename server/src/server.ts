@@ -290,8 +290,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(CoverageRequest.method, (params: CoverageRequest.Params): CoverageRequest.Result => {
     const doc = params?.uri ? state.checkedFor(params.uri) : undefined;
-    const result = doc ? engine.coverage(doc) : null;
-    return result ? { required: result.required, covered: result.covered, missing: result.missing } : null;
+    return doc ? engine.coverage(doc) : null;
   });
 
   connection.onRequest(RecheckWorkspaceRequest.method, async (): Promise<RecheckWorkspaceRequest.Result> => {

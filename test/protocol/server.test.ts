@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, CompletionItem, DocumentLink, DocumentSymbol, Hover, TextEdit } from 'vscode-languageserver-protocol';
+import type { RecordCoverage } from '../../server/src/engine';
 import { applyEdits } from '../support/engine';
 import { TestClient, uri } from '../support/lsp';
 
@@ -122,13 +123,14 @@ describe('an open document', () => {
       range: target.range,
       context: { diagnostics: [target] },
     });
-    const add = actions.find((a) => a.title.includes('D-7 ii') && a.isPreferred);
-    assert.ok(add, actions.map((a) => a.title).join(' | '));
+    const fixId = (a: CodeAction) => (a.data as { fixId?: string } | undefined)?.fixId;
+    const add = actions.find((a) => fixId(a) === 'add-item' && a.isPreferred);
+    assert.ok(add, actions.map(fixId).join(' | '));
     const edits = add.edit!.changes![uri(record)] as TextEdit[];
     const out = applyEdits(text, edits);
     assert.match(out, /D-7 ii: # 開発関連情報の文書化/);
     for (const comment of ['# AIガバナンス記録（開発部門）', '# 開発のみ', '# 人間中心']) assert.ok(out.includes(comment));
-    assert.ok(actions.some((a) => a.title.includes('ai-governance-disable') || /無効化|Disable/.test(a.title)));
+    assert.deepEqual(actions.filter((a) => fixId(a) === 'disable-line').length, 1);
     const commands = actions.flatMap((a) => (a.command ? [`${a.command.command} ${a.command.arguments?.join(' ')}`] : []));
     assert.deepEqual(commands, ['aiGovernance.showItemText D-7 ii', 'aiGovernance.showRuleDocumentation missing-required-item']);
   });
@@ -167,10 +169,11 @@ describe('an open document', () => {
     assert.equal(await client.request('aiGovernance/itemText', { id: 'nothing' }), null);
   });
 
-  test('aiGovernance/coverage counts the required items of the record', async () => {
-    const result = await client.request<{ required: number; covered: number; missing: string[] } | null>('aiGovernance/coverage', { uri: uri(record) });
-    assert.ok(result && result.required > result.covered);
-    assert.ok(result.missing.includes('D-7 ii'));
+  test('aiGovernance/coverage returns the coverage model of the record', async () => {
+    const result = await client.request<RecordCoverage | null>('aiGovernance/coverage', { uri: uri(record) });
+    assert.ok(result && result.summary.required > result.summary.done);
+    assert.equal(result.items.find((i) => i.id === 'D-7 ii')?.state, 'missing');
+    assert.ok(result.principles.some((p) => p.id === 'C-7' && p.items.includes('D-7 ii')));
   });
 
   test('closing the document falls back to the file on disk', async () => {

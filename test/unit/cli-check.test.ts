@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { message } from '../../server/src/engine/messages';
+import { message } from '../../server/src/engine/rules/registry';
 import type { JsonReport } from '../../server/src/cli/formatters/json';
 import { BROKEN_RECORD, CLEAN_RECORD, WARNING_RECORD, runCli, spawnCli, workspace } from '../support/cli';
 

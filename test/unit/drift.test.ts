@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import { loadCatalog } from '../../server/src/engine/catalog';
 import { buildJsonSchema } from '../../server/src/engine/jsonSchema';
 import { buildSnippets } from '../../server/src/engine/snippets';
-import { DEFAULT_SEVERITY, RULE_CODES } from '../../server/src/engine/types';
+import { severityProperties, withReadmeRules } from '../../scripts/lib/ruleDocs';
+import { DEFAULT_SEVERITY, RULE_CODES } from '../../server/src/engine/rules/registry';
 
 const root = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -27,10 +28,16 @@ test('snippets are what the catalog generates', () => {
   assert.deepEqual(JSON.parse(read('snippets/ai-governance.code-snippets')), buildSnippets(catalog));
 });
 
-test('package.json severity settings list exactly the rule codes', () => {
+test('package.json severity settings are what the rule registry generates (npm run generate)', () => {
   const pkg = JSON.parse(read('package.json'));
   const props = pkg.contributes.configuration.properties['aiGovernance.severity'].properties;
-  assert.deepEqual(Object.keys(props).sort(), [...RULE_CODES].sort());
+  assert.deepEqual(props, severityProperties());
+  assert.deepEqual(Object.keys(props), [...RULE_CODES]);
+});
+
+test('the README rule table and sections are what the rule registry generates (npm run generate)', () => {
+  const readme = read('README.md');
+  assert.equal(readme, withReadmeRules(readme), 'README.md is stale: run npm run generate');
 });
 
 test('package.json settings are the ones the server reads', () => {
@@ -53,9 +60,15 @@ test('package.json commands are the ones the client registers, with Japanese tit
   }
 });
 
-test('the runtime l10n bundle translates every vscode.l10n.t string', () => {
-  const client = ['commands.ts', 'extension.ts', 'client.ts', 'status.ts'].map((f) => read(`client/src/${f}`)).join('\n');
-  const strings = [...client.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'"));
+test('the l10n bundle translates every string the client shows (t, tn and vscode.l10n.t)', () => {
+  const client = readdirSync(join(root, 'client/src'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => read(`client/src/${f}`))
+    .join('\n');
+  const literal = "'((?:[^'\\\\]|\\\\.)*)'";
+  const calls = new RegExp(`\\b(?:l10n\\.t|t|tn)\\(\\s*(?:[\\w.]+,\\s*)?${literal}(?:\\s*,\\s*${literal})?`, 'g');
+  const strings = [...client.matchAll(calls)].flatMap((m) => [m[1], m[2]]).filter((s): s is string => s !== undefined).map((s) => s.replace(/\\'/g, "'"));
+  assert.ok(strings.includes('AI Governance: checked {0} governance file'), 'tn() strings are read');
   const bundle = JSON.parse(read('l10n/bundle.l10n.ja.json'));
   assert.ok(strings.length > 0);
   for (const s of strings) assert.ok(s in bundle, `l10n/bundle.l10n.ja.json lacks: ${s}`);

@@ -22,6 +22,39 @@ describe('hover', () => {
     const firstWords = item.text[0].trim().slice(0, 20).replace(/[\\`*_[\]<>#|]/g, '');
     assert.ok(hover.markdown.replace(/\\/g, '').includes(firstWords), 'quotes the text');
   });
+  test('a hover leads with title, word, what it means for this record and the citation; then the quote', () => {
+    for (const id of ['D-7 i', 'H-7', 'C-7-6', 'U-2 i']) {
+      const { engine, doc, position } = at(`${HEADER}roles: [developer, business-user]\nadvancedAI: true\nitems:\n  ${id}|:\n    status: planned\n`);
+      const md = engine.hover(doc, position)?.markdown ?? '';
+      const head = md.split('\n\n')[0].split('\n');
+      assert.equal(head.length, 3, `${id}: three heading lines\n${md}`);
+      assert.match(head[1], /必須（宣言した主体）/, id);
+      assert.match(head[2], /^出典: AI事業者ガイドライン/, `${id}: the main citation is on the third line`);
+      assert.equal(md.match(/^出典: AI事業者ガイドライン/gm)?.length, 1, `${id}: the main citation once`);
+      const quoteAt = md.indexOf('\n> ');
+      assert.ok(quoteAt > md.indexOf('出典'), `${id}: the quote comes after the citation`);
+    }
+  });
+  test('a sentence-long title is shortened in the heading, and the sentence is quoted once', () => {
+    const { engine, doc, position } = at(`${HEADER}roles: [developer]\nadvancedAI: true\nitems:\n  H-7|:\n    status: planned\n`);
+    const md = engine.hover(doc, position)?.markdown ?? '';
+    const title = engine.catalog.get('H-7')!.title;
+    assert.ok(md.split('\n')[0].endsWith('…**\\'), md.split('\n')[0]);
+    assert.equal(md.split(title).length - 1, 1, 'the full title sentence appears once, in the quote');
+    assert.ok(!md.includes('以下の11の原則は'), 'the section preamble of the FY2025 update is not shown in the hover');
+    assert.match(md, /\[全文を表示\]\(command:aiGovernance\.showItemText/);
+  });
+  test('the annex is cut to a few lines behind "show the full text"; the full text has everything', () => {
+    const { engine, doc, position } = at(`${HEADER}roles: [developer]\nitems:\n  D-7 i|:\n    status: planned\n`);
+    const md = engine.hover(doc, position)?.markdown ?? '';
+    const item = engine.catalog.get('D-7 i')!;
+    const annexLines = md.split('\n').filter((l) => /^\s*- /.test(l) && l.trim() !== '- …');
+    assert.ok(annexLines.length <= 3, `at most three annex lines, saw ${annexLines.length}`);
+    const full = engine.itemText('D-7 i', 'ja') ?? '';
+    const allLines = item.practice.flatMap((p) => [...p.points, ...p.methods]).length;
+    assert.equal(full.split('\n').filter((l) => /^\s*- /.test(l)).length, allLines);
+    assert.ok(full.includes('以下') || full.length > md.length);
+  });
   test('an alias shows the canonical item', () => {
     const { engine, doc, position } = at(`${HEADER}roles: [developer]\nitems:\n  D-7) i|i.:\n    status: planned\n`);
     const hover = engine.hover(doc, position);
@@ -65,7 +98,47 @@ describe('completion', () => {
     const { engine, doc, position } = at(`${HEADER}roles: [developer]\nitems:\n  D-7 |\n`);
     const entry = engine.complete(doc, position).find((c) => c.label === 'D-7 ii')!;
     assert.equal(entry.range?.start.character, 2);
-    assert.equal(entry.insertText, 'D-7 ii:');
+    assert.ok(entry.snippet);
+    assert.ok(entry.insertText.startsWith('D-7 ii: # 開発関連情報の文書化\n'), entry.insertText);
+  });
+  test('accepting an id writes the entry the quick fix writes, with tab stops for status, owner and evidence', () => {
+    const { engine, doc, position } = at(`${HEADER}roles: [developer]\nitems:\n  D-2 i:\n    status: planned\n  |\n`);
+    const entry = engine.complete(doc, position).find((c) => c.label === 'D-7 ii')!;
+    const tabStops = [...entry.insertText.matchAll(/\$\{(\d)/g)].map((m) => m[1]);
+    assert.deepEqual(tabStops, ['1', '2', '3']);
+    // Snippet placeholders filled with their defaults, each line indented like the key: the quick fix's text.
+    const expanded = entry.insertText
+      .replace(/\$\{1\|([^,|]+)[^}]*\}/, '$1')
+      .replace(/\$\{\d\}/g, '')
+      .replace('$0', '')
+      .split('\n')
+      .map((line) => `  ${line}`)
+      .join('\n');
+    const fix = engine.fixes(doc, doc.diagnostics.filter((d) => d.code === 'missing-required-item' && d.data.itemId === 'D-7 ii')).find((f) => f.isPreferred)!;
+    const inserted = fix.edits.map((e) => e.newText).join('');
+    assert.equal(`${expanded}\n`, inserted);
+  });
+  test('rows carry the short title and are ranked: required items first, sub-items of a recorded principle last', () => {
+    const { engine, doc, position } = at(`${HEADER}roles: [developer]\nitems:\n  C-1:\n    status: planned\n  |\n`);
+    const entries = engine.complete(doc, position).sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+    const ids = entries.map((e) => e.label);
+    assert.equal(entries.find((e) => e.label === 'D-7 ii')?.labelDetail, '開発関連情報の文書化');
+    assert.ok(ids.indexOf('D-7 ii') < ids.indexOf('D-10 i'), 'required before expected');
+    assert.ok(ids.indexOf('D-10 i') < ids.indexOf('G-1-1'), 'expected before recommended');
+    assert.ok(ids.indexOf('G-1-1') < ids.indexOf('C-2-1'), 'recommended before sub-items');
+    assert.ok(ids.indexOf('C-2-1') < ids.indexOf('C-1-1'), "sub-items of a recorded principle last");
+    assert.ok(ids.slice(0, 5).every((id) => /^(C-\d+|D-)/.test(id) && !/^C-\d+-\d+/.test(id)), ids.slice(0, 5).join(' '));
+  });
+  test('whole-record snippets only at the top of a new record, never inside an item or after status:', () => {
+    const labelsAt = (text: string) => {
+      const { engine, doc, position } = at(text);
+      return engine.complete(doc, position).map((c) => c.label);
+    };
+    assert.ok(labelsAt('|').includes('ai-governance-developer'), 'empty document');
+    assert.ok(labelsAt('# 新しい記録\n|').includes('ai-governance-provider'), 'top level of a new record');
+    assert.ok(!labelsAt(`${HEADER}roles: [developer]\nitems:\n  D-2 i:\n    |\n`).some((l) => l.startsWith('ai-governance-')), 'inside an item');
+    assert.ok(!labelsAt(`${HEADER}roles: [developer]\nitems:\n  D-2 i:\n    status: |\n`).some((l) => l.startsWith('ai-governance-')), 'after status:');
+    assert.ok(!labelsAt(`${HEADER}roles: [developer]\nitems:\n  D-2 i:\n    status: planned\n|\n`).some((l) => l.startsWith('ai-governance-')), 'top level of a record');
   });
   test('status values, roles in a flow list, kinds, safeguards, system ids, evidence paths, fields', () => {
     const cases: Array<[string, string]> = [
@@ -92,18 +165,6 @@ describe('outline and links', () => {
     const items = engine.outline(doc).find((s) => s.name === 'items');
     assert.equal(items?.children[0].name, 'D-7 ii 開発関連情報の文書化');
     assert.deepEqual(engine.links(doc).map((l) => l.target), [`${WORKSPACE}/docs/a.md`]);
-  });
-});
-
-describe('coverage', () => {
-  test('counts the required items the record covers, principles through their sub-items too', () => {
-    const { engine, doc } = at(`${HEADER}roles: [developer]\nitems:\n  D-7 ii:\n    status: planned\n  C-1:\n    status: planned|\n`);
-    const result = engine.coverage(doc)!;
-    const required = engine.catalog.items.filter((i) => engine.catalog.requirement(i, ['developer'], false) === 'required').length;
-    assert.equal(result.required, required);
-    assert.equal(result.covered, 2);
-    assert.ok(result.missing.includes('D-2 i') && !result.missing.includes('D-7 ii'));
-    assert.deepEqual(result.byStatus, { planned: 2 });
   });
 });
 

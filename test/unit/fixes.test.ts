@@ -22,6 +22,13 @@ function apply(text: string, fix: Fix): string {
   return out;
 }
 
+/** The fix with this stable id (and, when given, about this item); never matched by its localised title. */
+function byId(fixes: Fix[], id: string, itemId?: string): Fix {
+  const found = fixes.filter((f) => f.id === id && (itemId === undefined || f.diagnostics.some((d) => d.data.itemId === itemId)));
+  assert.equal(found.length, 1, `one ${id}${itemId ? ` for ${itemId}` : ''} among: ${fixes.map((f) => `${f.id}:${f.diagnostics[0]?.data.itemId ?? ''}`).join(' | ')}`);
+  return found[0];
+}
+
 function codesAfter(text: string, files: string[] = []): RuleCode[] {
   return makeEngine(files).check({ path: RECORD, text, workspaceRoot: WORKSPACE }).diagnostics.map((d) => d.code);
 }
@@ -43,8 +50,7 @@ items:
 describe('add a missing item', () => {
   test('D-7 ii goes in guideline order with placeholders, comments kept, and the warning goes away', () => {
     const { fixes } = fixesFor(developer, 'missing-required-item');
-    const fix = fixes.find((f) => f.title.includes('D-7 ii'));
-    assert.ok(fix, fixes.map((f) => f.title).join(' | '));
+    const fix = byId(fixes, 'add-item', 'D-7 ii');
     assert.equal(fix.isPreferred, true);
     const out = apply(developer, fix);
     assert.match(out, /  D-7 ii: # 開発関連情報の文書化\n    status: planned\n/);
@@ -55,8 +61,7 @@ describe('add a missing item', () => {
 
   test('or as not applicable, which then asks for the justification', () => {
     const { fixes } = fixesFor(developer, 'missing-required-item');
-    const fix = fixes.find((f) => f.title.includes('D-7 ii') && f.title.includes('not-applicable'));
-    assert.ok(fix, fixes.map((f) => f.title).join(' | '));
+    const fix = byId(fixes, 'add-not-applicable', 'D-7 ii');
     assert.notEqual(fix.isPreferred, true);
     const out = apply(developer, fix);
     assert.match(out, /  D-7 ii: # 開発関連情報の文書化\n    status: not-applicable\n    justification: ""\n/);
@@ -66,8 +71,9 @@ describe('add a missing item', () => {
 
   test('one "disable for this line" per code, however many findings share the line', () => {
     const { fixes } = fixesFor(developer, 'missing-required-item');
-    const disables = fixes.filter((f) => f.title.includes('無効化')).map((f) => f.title);
-    assert.deepEqual(disables, ['この行の missing-required-item を無効化']);
+    const disables = fixes.filter((f) => f.id === 'disable-line');
+    assert.equal(disables.length, 1);
+    assert.equal(disables[0].title, 'この行の missing-required-item を無効化');
   });
 
   test('show the guideline text of the item and the documentation of the rule, once each', () => {
@@ -83,13 +89,13 @@ describe('add a missing item', () => {
   test('an item that sorts before existing ones goes above their comments', () => {
     const text = `${HEADER}roles: [developer]\nitems:\n  # データ\n  D-3 i:\n    status: planned\n`;
     const { fixes } = fixesFor(text, 'missing-required-item');
-    const out = apply(text, fixes.find((f) => f.title.startsWith('D-2 i'))!);
+    const out = apply(text, byId(fixes, 'add-item', 'D-2 i'));
     assert.ok(out.indexOf('D-2 i:') < out.indexOf('# データ'), out);
   });
 
   test('add all missing required items at once', () => {
     const { fixes } = fixesFor(developer, 'missing-required-item');
-    const all = fixes.filter((f) => /すべて|all/.test(f.title));
+    const all = fixes.filter((f) => f.id === 'add-all');
     assert.equal(all.length, 1, 'offered once, however many findings the light bulb asks about');
     const out = apply(developer, all[0]);
     assert.ok(!codesAfter(out).includes('missing-required-item'), 'nothing required is missing');
@@ -97,7 +103,7 @@ describe('add a missing item', () => {
 
   test('each single add or not-applicable fix, proved safe together with the others, is valid alone', () => {
     const { fixes } = fixesFor(developer, 'missing-required-item');
-    const singles = fixes.filter((f) => f.diagnostics.length === 1 && f.edits.length > 0 && !f.title.includes('無効化'));
+    const singles = fixes.filter((f) => f.id === 'add-item' || f.id === 'add-not-applicable');
     assert.ok(singles.length > 10, `${singles.length} single fixes`);
     for (const fix of singles) apply(developer, fix);
   });
@@ -106,14 +112,15 @@ describe('add a missing item', () => {
     // Canonicalising the alias would write D-7 ii a second time into the same mapping.
     const text = `${HEADER}roles: [developer]\nitems:\n  D-7 ii:\n    status: planned\n  D-7) ii.:\n    status: planned\n`;
     const { fixes } = fixesFor(text, 'non-canonical-id');
-    assert.deepEqual(fixes.filter((f) => f.title.includes('に書き換え')), []);
+    assert.deepEqual(fixes.filter((f) => f.id === 'canonical-id' || f.id === 'canonical-id-all'), []);
+    assert.ok(fixes.some((f) => f.id === 'disable-line'), 'the other fixes are still offered');
   });
 
   test('into an empty items: {} / items: with no value / no items at all', () => {
     for (const tail of ['items: {}\n', 'items:\n', 'items: # 未記入\n', '']) {
       const text = `${HEADER}roles: [developer]\n${tail}`;
       const { fixes } = fixesFor(text, 'missing-required-item');
-      const out = apply(text, fixes.find((f) => f.title.startsWith('D-7 ii'))!);
+      const out = apply(text, byId(fixes, 'add-item', 'D-7 ii'));
       assert.match(out, /D-7 ii:/);
     }
   });
@@ -121,7 +128,7 @@ describe('add a missing item', () => {
   test('CRLF files get CRLF lines', () => {
     const text = developer.replace(/\n/g, '\r\n');
     const { fixes } = fixesFor(text, 'missing-required-item');
-    const out = applyEdits(text, fixes.find((f) => f.title.startsWith('D-7 ii'))!.edits);
+    const out = applyEdits(text, byId(fixes, 'add-item', 'D-7 ii').edits);
     assert.ok(!/[^\r]\n/.test(out), 'no bare LF');
   });
 });
@@ -130,13 +137,15 @@ describe('canonicalise ids', () => {
   const text = `${HEADER}roles: [developer]\nitems:\n  D-7) ii.: # 文書化\n    status: planned\n  "D-2）i.":\n    status: planned\n`;
   test('one id, keeping the quoting style', () => {
     const { fixes } = fixesFor(text, 'non-canonical-id');
-    const out = apply(text, fixes.find((f) => f.title.includes('D-2 i'))!);
+    const out = apply(text, byId(fixes, 'canonical-id', 'D-2 i'));
     assert.match(out, /"D-2 i":/);
+    assert.ok(fixes.some((f) => f.id === 'canonical-id-all'), 'and fix all ids of the file');
   });
   test('source.fixAll rewrites every alias', () => {
     const engine = makeEngine();
     const fix = engine.fixAll(engine.check({ path: RECORD, text, workspaceRoot: WORKSPACE }));
     assert.ok(fix);
+    assert.equal(fix.kind, 'source.fixAll');
     const out = apply(text, fix);
     assert.ok(!codesAfter(out).includes('non-canonical-id'));
   });
@@ -146,7 +155,9 @@ describe('did you mean', () => {
   test('offers the suggestions of an unknown id', () => {
     const text = `${HEADER}roles: [developer]\nitems:\n  D-7 iii:\n    status: planned\n`;
     const { fixes } = fixesFor(text, 'unknown-item');
-    const out = apply(text, fixes.find((f) => f.title.startsWith('D-7 ii'))!);
+    const suggestions = fixes.filter((f) => f.id === 'did-you-mean');
+    assert.ok(suggestions.length > 1, 'ranked suggestions');
+    const out = apply(text, suggestions[0]);
     assert.match(out, /^ {2}D-7 ii:$/m);
   });
 });
@@ -155,8 +166,8 @@ describe('documentation skeleton', () => {
   const text = `${HEADER}roles: [developer]\nitems:\n  D-7 ii:\n    status: implemented\n    owner: ML基盤チーム # 主担当\n`;
   test('creates a Markdown file quoting the item and links it in evidence', () => {
     const { fixes } = fixesFor(text, 'documentation-without-evidence');
-    const fix = fixes.find((f) => f.createFile);
-    assert.ok(fix);
+    const fix = byId(fixes, 'create-skeleton');
+    assert.ok(fix.createFile);
     assert.equal(fix.createFile!.path, `${WORKSPACE}/ai-governance-docs/D-7-ii.md`);
     assert.match(fix.createFile!.content, /^# D-7 ii 開発関連情報の文書化/);
     assert.match(fix.createFile!.content, /出典: AI事業者ガイドライン（第1\.0版）/);
@@ -166,30 +177,36 @@ describe('documentation skeleton', () => {
     assert.ok(!codesAfter(out, ['ai-governance-docs/D-7-ii.md']).includes('documentation-without-evidence'));
   });
   test('appends to an existing block evidence list', () => {
-    const withList = text.replace('    owner', '    evidence:\n      - https://example.com/x\n    owner');
-    const engine = makeEngine();
-    const doc = engine.check({ path: RECORD, text: withList, workspaceRoot: WORKSPACE });
-    assert.equal(doc.diagnostics.filter((d) => d.code === 'documentation-without-evidence').length, 0);
+    // A block list holding only an empty placeholder: no evidence yet, so the finding and its fix.
+    const withList = text.replace('    owner', '    evidence:\n      - ""\n    owner');
+    const fix = byId(fixesFor(withList, 'documentation-without-evidence').fixes, 'create-skeleton');
+    const out = apply(withList, fix);
+    assert.equal(
+      out,
+      `${HEADER}roles: [developer]\nitems:\n  D-7 ii:\n    status: implemented\n    evidence:\n      - ""\n      - ai-governance-docs/D-7-ii.md\n    owner: ML基盤チーム # 主担当\n`,
+    );
   });
   test('links an existing skeleton instead of creating it', () => {
     const { fixes } = fixesFor(text, 'documentation-without-evidence', ['ai-governance-docs/D-7-ii.md']);
-    assert.ok(fixes.some((f) => !f.createFile && f.isPreferred));
+    const fix = byId(fixes, 'link-existing');
+    assert.ok(!fix.createFile && fix.isPreferred);
+    assert.deepEqual(fixes.filter((f) => f.id === 'create-skeleton'), []);
   });
 });
 
 describe('field fixes', () => {
   test('add justification / owner, set reviewed to today', () => {
     const text = `${HEADER}roles: [developer]\nitems:\n  D-2 i: {status: not-applicable}\n  D-3 i:\n    status: implemented\n  D-5 i:\n    status: planned\n    reviewed: 2020-01-01 # 前回\n`;
-    const j = fixesFor(text, 'missing-justification').fixes.find((f) => /justification/.test(f.title))!;
+    const j = byId(fixesFor(text, 'missing-justification').fixes, 'add-justification');
     assert.match(apply(text, j), /\{status: not-applicable, justification: ""\}/);
-    const o = fixesFor(text, 'missing-owner').fixes.find((f) => /owner/.test(f.title))!;
+    const o = byId(fixesFor(text, 'missing-owner').fixes, 'add-owner');
     assert.match(apply(text, o), /status: implemented\n {4}owner: ""\n/);
-    const r = fixesFor(text, 'stale-review').fixes.find((f) => /reviewed/.test(f.title))!;
+    const r = byId(fixesFor(text, 'stale-review').fixes, 'set-reviewed-today');
     assert.match(apply(text, r), /reviewed: 2026-11-22 # 前回/);
   });
   test('disable for this line inserts a comment with the same indentation', () => {
     const text = `${HEADER}roles: [developer]\nitems:\n  D-7 iii:\n    status: planned\n`;
-    const fix = fixesFor(text, 'unknown-item').fixes.find((f) => /無効化|Disable/.test(f.title))!;
+    const fix = byId(fixesFor(text, 'unknown-item').fixes, 'disable-line');
     const out = apply(text, fix);
     assert.match(out, /\n {2}# ai-governance-disable-next-line unknown-item\n {2}D-7 iii:/);
     assert.ok(!codesAfter(out).includes('unknown-item'));

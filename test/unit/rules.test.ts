@@ -2,9 +2,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadCatalog } from '../../server/src/engine/catalog';
-import { RULE_CODES } from '../../server/src/engine/types';
+import { RULE_CODES } from '../../server/src/engine/rules/registry';
 import { starterRecord } from '../../server/src/engine/starter';
 import { HEADER, check, textAt } from '../support/engine';
+import { checkExample } from '../support/ruleExamples';
 
 const catalog = loadCatalog();
 
@@ -154,8 +155,12 @@ describe('missing-required-item / missing-expected-item', () => {
     assert.match(d.message, /開発関連情報の文書化/);
   });
   test('D-10 i is only expected', () => {
-    const item = catalog.get('D-10 i');
-    assert.equal(item?.level.policy, 'expected');
+    const text = completeRecord(['developer']).replace(/  D-10 i:\n(    .*\n)+/, '');
+    assert.ok(!text.includes('D-10 i:'), 'the fixture lacks D-10 i');
+    const result = check(text, { files: FILES });
+    assert.deepEqual(result.of('missing-expected-item').map((d) => d.data.itemId), ['D-10 i']);
+    assert.deepEqual(result.of('missing-required-item'), []);
+    assert.equal(result.of('missing-expected-item')[0].severity, 'information');
   });
   test('a principle is covered by all of its sub-items', () => {
     const subs = catalog.children('C-7').map((c) => `  ${c.id}:\n    status: planned`).join('\n');
@@ -284,7 +289,17 @@ describe('settings', () => {
     assert.ok(messages.length > 0);
     assert.ok(messages.every((m) => /^[\x20-\x7e]+$/.test(m)), 'ASCII only');
   });
-  test('every rule code has a message in both languages', () => {
-    assert.equal(new Set(RULE_CODES).size, RULE_CODES.length);
+  test('every rule code has a message in both languages, rendered from its documented example', () => {
+    for (const code of RULE_CODES) {
+      const ja = checkExample(code, 'yaml', 'ja').filter((d) => d.code === code);
+      const en = checkExample(code, 'yaml', 'en').filter((d) => d.code === code);
+      assert.ok(ja.length > 0 && ja.length === en.length, `${code}: its example shows it in both languages`);
+      for (const d of ja) assert.match(d.message, /[\u3040-\u30ff\u3400-\u9fff]/, `${code}: Japanese message: ${d.message}`);
+      for (const [index, d] of en.entries()) {
+        assert.notEqual(d.message, ja[index].message, `${code}: the English message differs from the Japanese one`);
+        assert.doesNotMatch(d.message, /undefined|\$\{/, `${code}: every parameter filled: ${d.message}`);
+        assert.doesNotMatch(ja[index].message, /undefined|\$\{/, `${code}: every parameter filled: ${ja[index].message}`);
+      }
+    }
   });
 });

@@ -74,11 +74,6 @@ export class GuidelineCatalog {
         return 'recommended';
     }
   }
-
-  /** True when the role may list this item at all (roles of role items; everything else is shared). */
-  appliesToRoles(item: CatalogItem, roles: readonly Role[]): boolean {
-    return item.roles.some((r) => roles.includes(r));
-  }
 }
 
 /**

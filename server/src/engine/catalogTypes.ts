@@ -1,7 +1,7 @@
 /**
  * Shape of schemas/catalog.json: the machine-readable AI事業者ガイドライン.
  * Every Japanese string of 30+ characters in the catalog is a verbatim quote of ../shared/seeds
- * (checked by test/unit/provenance.test.ts); our own words never live in the catalog.
+ * (checked by the provenance tests in test/unit/catalog.test.ts); our own words never live in the catalog.
  */
 
 export type ItemKind =

@@ -2,8 +2,9 @@
  * Completion from the text around the cursor, line by line, so it works while the YAML is
  * half-typed: the key path comes from indentation, not from a successful parse.
  */
-import type { GuidelineCatalog } from './catalog';
+import { shortTitle, type GuidelineCatalog } from './catalog';
 import { itemMarkdown } from './hover';
+import { buildSnippets } from './snippets';
 import type { GovernanceRecord } from './record';
 import { presentIds } from './record';
 import type { MessageLanguage, Position, Range } from './types';
@@ -25,7 +26,9 @@ import {
 
 export interface CompletionEntry {
   label: string;
-  kind: 'item' | 'value' | 'field' | 'file';
+  kind: 'item' | 'value' | 'field' | 'file' | 'snippet';
+  /** shown beside the label in every row (the item's short title) */
+  labelDetail?: string;
   detail?: string;
   documentation?: string;
   insertText: string;
@@ -33,6 +36,8 @@ export interface CompletionEntry {
   sortText?: string;
   /** what the completion replaces (the word being typed; ids contain spaces) */
   range?: Range;
+  /** insertText is a snippet (tab stops); its lines after the first are indented relative to the cursor's line */
+  snippet?: boolean;
 }
 
 export interface CompletionContext {
@@ -144,7 +149,12 @@ function entries(where: LineContext, context: CompletionContext): CompletionEntr
     }
   }
   if (!where.atKey) return [];
-  if (path.length === 0) return fields(TOP_LEVEL_KEYS, language, new Set(record.root?.pairs.map((p) => String(p.key.value)) ?? []));
+  if (path.length === 0) {
+    const present = new Set(record.root?.pairs.map((p) => String(p.key.value)) ?? []);
+    // A whole record only where one can start: a document without apiVersion or items yet.
+    const starters = present.has('apiVersion') || present.has('items') ? [] : recordStarters(context);
+    return [...starters, ...fields(TOP_LEVEL_KEYS, language, present)];
+  }
   if (path.length === 1 && path[0] === 'items') return itemIds(context, roles);
   if (path.length === 2 && path[0] === 'items') {
     const entry = record.items.find((e) => e.rawId === path[1]);
@@ -155,10 +165,48 @@ function entries(where: LineContext, context: CompletionContext): CompletionEntr
   return [];
 }
 
-/** Item ids for the declared roles (all ids when none are declared), present ids left out. */
+/** The record starters of snippets/ (one per role), offered only at the top of a new record. */
+function recordStarters(context: CompletionContext): CompletionEntry[] {
+  return Object.values(buildSnippets(context.catalog))
+    .filter((s) => s.prefix !== 'ai-governance-item')
+    .map((s, i) => ({ label: s.prefix, kind: 'snippet' as const, detail: s.description, insertText: s.body.join('\n'), snippet: true, sortText: `0${i}` }));
+}
+
+/** `$`, `}` and `\` are snippet syntax: a literal one in an id or title is escaped. */
+function snippetText(text: string): string {
+  return text.replace(/[$}\\]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The entry the "add item" quick fix writes, as a snippet: tab stops for status, owner and evidence.
+ * Lines after the key are indented by two spaces relative to the key (the client adjusts them to
+ * the key's own indentation).
+ */
+export function itemEntrySnippet(id: string, title: string): string {
+  return [
+    `${snippetText(id)}: # ${snippetText(shortTitle(title))}`,
+    // planned first: the quick fix writes planned, and a new entry is work to do.
+    `  status: \${1|${['planned', ...STATUSES.filter((st) => st !== 'planned')].join(',')}|}`,
+    '  owner: "${2}"',
+    '  evidence: [${3}]',
+    '  # reviewed: YYYY-MM-DD$0',
+  ].join('\n');
+}
+
+/**
+ * Item ids for the declared roles (all ids when none are declared), present ids left out, ranked:
+ * required first, then expected, recommended (action goals), and sub-items of principles last
+ * (a principle is covered by its own key or by all of its sub-items).
+ */
 function itemIds(context: CompletionContext, roles: readonly string[]): CompletionEntry[] {
   const { catalog, record, language } = context;
   const present = presentIds(record);
+  const declared = record.roles.map((r) => r.role);
+  const rank = (item: (typeof catalog.items)[number]): number => {
+    if (item.kind === 'common-sub') return present.has(item.parent ?? '') ? 5 : 4;
+    const requirement = catalog.requirement(item, declared, record.advancedAI);
+    return requirement === 'required' ? 0 : requirement === 'expected' ? 1 : requirement === 'recommended' ? 2 : 3;
+  };
   return catalog.items
     .filter((item) => !present.has(item.id))
     .filter((item) => roles.length === 0 || item.roles.some((r) => roles.includes(r)))
@@ -166,10 +214,12 @@ function itemIds(context: CompletionContext, roles: readonly string[]): Completi
     .map((item) => ({
       label: item.id,
       kind: 'item' as const,
+      labelDetail: shortTitle(language === 'ja' ? item.title : item.titleEn),
       detail: item.title,
       documentation: itemMarkdown(item, language),
-      insertText: `${item.id}:`,
+      insertText: itemEntrySnippet(item.id, item.title),
+      snippet: true,
       filterText: `${item.id} ${item.aliases.join(' ')} ${item.title}`,
-      sortText: String(catalog.orderOf(item.id)).padStart(4, '0'),
+      sortText: `${rank(item)}${String(catalog.orderOf(item.id)).padStart(4, '0')}`,
     }));
 }

@@ -87,7 +87,37 @@ export function entryText(id: string, title: string, indent: number, eol: string
   return [`${pad}${yamlScalar(id)}: # ${shortTitle(title)}`, ...ENTRY_FIELDS[kind].map((f) => inner + f)].join(eol) + eol;
 }
 
-/** Inserts entries for `ids` (canonical) in guideline order, each before the first entry that follows it. */
+/** The family an id belongs to, for placing a new entry beside its siblings: C (and its sub-items), D, P, U, H, G. */
+function familyOf(catalog: GuidelineCatalog, id: string): string {
+  const kind = catalog.get(id)?.kind;
+  return kind === 'common-sub' ? 'common' : (kind ?? '');
+}
+
+/**
+ * Where a new entry goes (-1: at the end of items). Beside its siblings in the user's file: right
+ * after the sibling that comes closest before it in guideline order (H-12 after H-11, even when the
+ * H items stand at the end of the file), else before the closest one after it; without siblings,
+ * before the first entry that follows it in guideline order.
+ */
+function placeFor(record: GovernanceRecord, catalog: GuidelineCatalog, known: ItemEntry[], idOf: (e: ItemEntry) => string, id: string): number {
+  const family = familyOf(catalog, id);
+  const order = catalog.orderOf(id);
+  const siblings = known.filter((e) => familyOf(catalog, idOf(e)) === family);
+  const closest = (candidates: ItemEntry[], better: (a: number, b: number) => boolean) =>
+    candidates.reduce<ItemEntry | undefined>((best, e) => (!best || better(catalog.orderOf(idOf(e)), catalog.orderOf(idOf(best))) ? e : best), undefined);
+  const before = closest(siblings.filter((e) => catalog.orderOf(idOf(e)) < order), (a, b) => a > b);
+  if (before) {
+    const pairs = asMap(record.itemsPair?.value)?.pairs ?? [];
+    const following = pairs[pairs.indexOf(before.pair) + 1];
+    return following ? startWithLeadingComments(record, following.key.start) : -1;
+  }
+  const after = closest(siblings.filter((e) => catalog.orderOf(idOf(e)) > order), (a, b) => a < b);
+  if (after) return startWithLeadingComments(record, after.pair.key.start);
+  const next = known.find((e) => catalog.orderOf(idOf(e)) > order);
+  return next ? startWithLeadingComments(record, next.pair.key.start) : -1;
+}
+
+/** Inserts entries for `ids` (canonical) beside their siblings in the user's file, else in guideline order. */
 export function insertItems(record: GovernanceRecord, catalog: GuidelineCatalog, ids: string[], kind: EntryKind = 'planned'): OffsetEdit[] {
   const eol = record.parsed.lines.eol;
   const text = record.parsed.text;
@@ -119,10 +149,10 @@ export function insertItems(record: GovernanceRecord, catalog: GuidelineCatalog,
   }
   const indent = itemIndent(record);
   const known = record.items.filter((e) => e.resolution.status !== 'unknown');
+  const idOf = (e: ItemEntry) => (e.resolution.status === 'unknown' ? '' : e.resolution.id);
   const groups = new Map<number, string[]>();
   for (const id of sorted) {
-    const next = known.find((e) => e.resolution.status !== 'unknown' && catalog.orderOf(e.resolution.id) > catalog.orderOf(id));
-    const at = next ? startWithLeadingComments(record, next.pair.key.start) : -1;
+    const at = placeFor(record, catalog, known, idOf, id);
     groups.set(at, [...(groups.get(at) ?? []), id]);
   }
   const edits: OffsetEdit[] = [];

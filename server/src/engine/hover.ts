@@ -2,7 +2,7 @@
  * Hover text: the guideline's own words with their source. Quotes are always Japanese (they are
  * the guideline); our labels follow the message language.
  */
-import type { GuidelineCatalog } from './catalog';
+import { shortTitle, type GuidelineCatalog, type Requirement } from './catalog';
 import type { CatalogItem, Definition } from './catalogTypes';
 import { citationLine, sourceLine } from './citation';
 import { resolveId } from './ids';
@@ -16,12 +16,36 @@ export interface HoverResult {
   range: Range;
 }
 
-/** How many annex lines a hover shows before "the rest" moves behind a link. */
-const PRACTICE_PREVIEW = 4;
+/** How many annex lines a hover shows before "the full text" moves behind a link. */
+const PRACTICE_PREVIEW = 3;
+/** A FY2025 note in a hover: its first line, cut here (an exact prefix of the quote, marked with …). */
+const NOTE_PREVIEW = 80;
 
 const LABELS = {
-  ja: { alias: '正規形', practice: '別添', more: '別添の全文を表示', related: '関連する原則', updates: '令和7年度更新', unofficial: '英訳は非公式', roles: '対象', level: 'ガイドラインの表現', points: 'ポイント', methods: '具体的な手法' },
-  en: { alias: 'canonical form', practice: 'Annex', more: 'Show the full annex text', related: 'Related principles', updates: 'FY2025 update', unofficial: 'unofficial translation', roles: 'Applies to', level: "guideline's word", points: 'Points', methods: 'Methods' },
+  ja: {
+    alias: '正規形',
+    practice: '別添',
+    more: '全文を表示',
+    related: '関連する原則',
+    updates: '令和7年度更新',
+    unofficial: '英訳は非公式',
+    level: 'ガイドラインの表現',
+    points: 'ポイント',
+    methods: '具体的な手法',
+    requirement: { required: '必須（宣言した主体）', expected: '期待（宣言した主体）', recommended: '推奨', 'not-applicable': '宣言した主体には対象外' },
+  },
+  en: {
+    alias: 'canonical form',
+    practice: 'Annex',
+    more: 'Show the full text',
+    related: 'Related principles',
+    updates: 'FY2025 update',
+    unofficial: 'unofficial translation',
+    level: "guideline's word",
+    points: 'Points',
+    methods: 'Methods',
+    requirement: { required: 'required for the declared roles', expected: 'expected for the declared roles', recommended: 'recommended', 'not-applicable': 'not for the declared roles' },
+  },
 } as const;
 
 function quote(lines: readonly string[]): string {
@@ -37,33 +61,65 @@ function escape(text: string): string {
   return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 }
 
-export function itemMarkdown(item: CatalogItem, language: MessageLanguage, options: { full?: boolean; alias?: string } = {}): string {
+export interface ItemMarkdownOptions {
+  /** everything: every annex block and every FY2025 note in full (the "show the full text" view) */
+  full?: boolean;
+  /** the key as the user wrote it, when it is an alias */
+  alias?: string;
+  /** how much this record needs the item (from its roles), shown beside the guideline's word */
+  requirement?: Requirement;
+}
+
+/**
+ * An item in Markdown. The first lines are what a reader needs in a small hover: id and (short)
+ * title, the guideline's word and what the item means for this record, and the citation of the
+ * quote; then the quote; then a few lines of the annex and the FY2025 notes, each cut short with a
+ * link to the full text.
+ */
+export function itemMarkdown(item: CatalogItem, language: MessageLanguage, options: ItemMarkdownOptions = {}): string {
   const L = LABELS[language];
-  const roles = item.roles.map((r) => (language === 'ja' ? ROLE_INFO[r].ja : ROLE_INFO[r].en)).join(' / ');
+  const full = options.full === true;
+  const title = shortTitle(item.title);
+  const facts = [`${L.level}: **${item.level.word}**`];
+  if (options.requirement) facts.push(L.requirement[options.requirement]);
   const parts: string[] = [];
-  parts.push(`**${item.id}　${escape(item.title)}**`);
-  parts.push(`*${escape(item.titleEn)}* (${L.unofficial}) · ${L.roles}: ${roles} · ${L.level}: **${item.level.word}**`);
+  parts.push(`**${item.id}　${escape(title)}**\\\n${facts.join(' · ')} · *${escape(shortTitle(item.titleEn))}* (${L.unofficial})\\\n${escape(citationLine(item))}`);
   if (options.alias) parts.push(`\`${escape(options.alias)}\` → ${L.alias} \`${item.id}\``);
-  if (item.text.length) parts.push(quote(item.text));
-  const limit = options.full ? Number.MAX_SAFE_INTEGER : PRACTICE_PREVIEW;
+  // A title cut short for the heading is still quoted whole, unless the text already says it.
+  const text = title !== item.title && !item.text.some((line) => line.includes(item.title)) ? [item.title, ...item.text] : item.text;
+  if (text.length) parts.push(quote(text));
   let truncated = false;
   for (const block of item.practice) {
     const sections: string[] = [];
+    let budget = full ? Number.MAX_SAFE_INTEGER : PRACTICE_PREVIEW;
     for (const [label, lines] of [[L.points, block.points], [L.methods, block.methods]] as const) {
-      if (!lines.length) continue;
-      const shown = lines.slice(0, limit);
+      if (!lines.length || budget <= 0) {
+        truncated ||= lines.length > 0;
+        continue;
+      }
+      const shown = lines.slice(0, budget);
+      budget -= shown.length;
       truncated ||= shown.length < lines.length;
       sections.push(`*${label}*\n\n${bullets(shown)}${shown.length < lines.length ? '\n- …' : ''}`);
     }
     if (sections.length) parts.push(`**${L.practice}** — ${escape(block.source)}\n\n${sections.join('\n\n')}`);
-    if (!options.full) break;
-  }
-  if (!options.full && (truncated || item.practice.length > 1)) {
-    parts.push(`[${L.more}](command:aiGovernance.showItemText?${encodeURIComponent(JSON.stringify([item.id]))})`);
+    if (!full) {
+      truncated ||= item.practice.length > 1;
+      break;
+    }
   }
   if (item.related.length) parts.push(`${L.related}: ${item.related.map(escape).join('、')}`);
-  for (const update of item.updates) parts.push(`**${L.updates}**\n\n${quote(update.text)}\n\n${escape(sourceLine(update.citation))}`);
-  parts.push(escape(citationLine(item)));
+  for (const update of item.updates) {
+    if (full) {
+      parts.push(`**${L.updates}** — ${escape(sourceLine(update.citation))}\n\n${quote(update.text)}`);
+      continue;
+    }
+    const first = update.text[0] ?? '';
+    const cut = first.length > NOTE_PREVIEW ? `${first.slice(0, NOTE_PREVIEW)}…` : first;
+    truncated ||= cut !== first || update.text.length > 1;
+    parts.push(`**${L.updates}** — ${escape(sourceLine(update.citation))}\n\n> ${escape(cut)}`);
+  }
+  if (!full && truncated) parts.push(`[${L.more}](command:aiGovernance.showItemText?${encodeURIComponent(JSON.stringify([item.id]))})`);
   return parts.join('\n\n');
 }
 
@@ -78,11 +134,11 @@ export function hover(record: GovernanceRecord, offset: number, catalog: Guideli
   const at = locate(record.parsed.root, offset);
   if (!at?.scalar) return null;
   const range = record.parsed.lines.range(at.scalar.start, at.scalar.end);
-  const markdown = hoverMarkdown(at.path, at.isKey, String(at.scalar.value ?? ''), catalog, language);
+  const markdown = hoverMarkdown(record, at.path, at.isKey, String(at.scalar.value ?? ''), catalog, language);
   return markdown ? { markdown, range } : null;
 }
 
-function hoverMarkdown(path: Array<string | number>, isKey: boolean, value: string, catalog: GuidelineCatalog, language: MessageLanguage): string | null {
+function hoverMarkdown(record: GovernanceRecord, path: Array<string | number>, isKey: boolean, value: string, catalog: GuidelineCatalog, language: MessageLanguage): string | null {
   const [top] = path;
   const last = path[path.length - 1];
   const parentKey = typeof last === 'number' ? path[path.length - 2] : last;
@@ -91,7 +147,11 @@ function hoverMarkdown(path: Array<string | number>, isKey: boolean, value: stri
     const resolution = resolveId(value, catalog);
     if (resolution.status === 'unknown') return null;
     const item = catalog.get(resolution.id);
-    return item ? itemMarkdown(item, language, { alias: resolution.status === 'alias' ? value : undefined }) : null;
+    if (!item) return null;
+    // A sub-item is needed as part of its principle (C-7-6 counts for C-7).
+    const counted = item.parent && item.kind === 'common-sub' ? (catalog.get(item.parent) ?? item) : item;
+    const requirement = catalog.requirement(counted, record.roles.map((r) => r.role), record.advancedAI);
+    return itemMarkdown(item, language, { alias: resolution.status === 'alias' ? value : undefined, requirement: record.roles.length > 0 ? requirement : undefined });
   }
   if (!isKey && parentKey === 'roles' && value in ROLE_INFO) {
     const definition = catalog.definition(ROLE_INFO[value as keyof typeof ROLE_INFO].definition);

@@ -12,13 +12,14 @@ import { collectFindings, diagnosticFor, RULES, tooLargeDiagnostic, type CheckEn
 import { MAX_DEPTH, parseDocument, type ParseProblem, type YMap, type YNode, type YPair, type YSeq } from './parse';
 import { LineIndex } from './positions';
 import { readItemEntry, readRecord, readSystemEntry, type GovernanceRecord, type ItemEntry, type SystemEntry } from './record';
-import type { Finding } from './rules/context';
+import type { Finding, RuleModule } from './rules/context';
 import { itemIdsRule } from './rules/itemIds';
 import { requiredItemsRule } from './rules/requiredItems';
 import { syntaxRule } from './rules/syntax';
 import { systemsRule } from './rules/systems';
 import { readSuppressions, type Suppressions } from './suppressions';
-import type { CheckInput, CheckSettings, EngineDiagnostic, RuleCode } from './types';
+import type { RuleCode } from './rules/registry';
+import type { CheckInput, CheckSettings, EngineDiagnostic } from './types';
 
 /** A replacement of [start, end) of the text before it by `text` (offsets in UTF-16 units). */
 export interface TextChange {
@@ -63,11 +64,11 @@ export interface IncrementalResult {
 /** Keeps well under the schema rule's alias-expansion budget (200,000 nodes), whose result is not local. */
 const NODE_LIMIT = 100_000;
 
-const SYNTAX = RULES.indexOf(syntaxRule);
-const REQUIRED = RULES.indexOf(requiredItemsRule);
-const ITEM_IDS = RULES.indexOf(itemIdsRule);
+const SYNTAX = RULES.indexOf(syntaxRule as RuleModule);
+const REQUIRED = RULES.indexOf(requiredItemsRule as RuleModule);
+const ITEM_IDS = RULES.indexOf(itemIdsRule as RuleModule);
 /** The rules that run on one entry at a time; the others read the whole record and are re-run whole. */
-const ENTRY_RULES = RULES.filter((rule) => rule !== syntaxRule && rule !== requiredItemsRule);
+const ENTRY_RULES = RULES.filter((rule) => rule !== (syntaxRule as RuleModule) && rule !== (requiredItemsRule as RuleModule));
 
 /** A full check that keeps what the next edit needs. */
 export function fullIncremental(input: CheckInput, env: CheckEnvironment): IncrementalState {
@@ -79,7 +80,7 @@ export function fullIncremental(input: CheckInput, env: CheckEnvironment): Incre
   const record = readRecord(input.text, env.catalog);
   const perRule = collectFindings(record, input, env);
   const suppressions = readSuppressions(record.parsed);
-  const place = (f: Finding): Placed => ({ code: f.code, start: f.start, diagnostic: diagnosticFor(f, record.parsed.lines, env.settings, suppressions) });
+  const place = (f: Finding<RuleCode>): Placed => ({ code: f.code, start: f.start, diagnostic: diagnosticFor(f, record.parsed.lines, env.settings, suppressions) });
   const state: IncrementalState = { ...base, record, nodes: countNodes(record.parsed.root), diagnostics: [], blocked: blockedReason(record) };
   const spans = entrySpans(record);
   for (const entry of spans) state.entries.set(entry.key, []);
@@ -193,8 +194,8 @@ function countNodes(node: YNode | null): number {
 function recordLevel(record: GovernanceRecord, input: CheckInput, env: CheckEnvironment, suppressions: Suppressions): EngineDiagnostic[] {
   const resolved = record.items.filter((e) => e.resolution.status !== 'unknown');
   // Duplicates come from the item-ids rule run over the resolved entries only: no "did you mean" search.
-  const [syntax, required] = collectFindings(record, input, env, [syntaxRule, requiredItemsRule]);
-  const [ids] = collectFindings({ ...record, items: resolved }, input, env, [itemIdsRule]);
+  const [syntax, required] = collectFindings(record, input, env, [syntaxRule, requiredItemsRule] as RuleModule[]);
+  const [ids] = collectFindings({ ...record, items: resolved }, input, env, [itemIdsRule] as RuleModule[]);
   const out: EngineDiagnostic[] = [];
   for (const finding of [...syntax, ...required, ...ids.filter((f) => f.code === 'duplicate-item')]) {
     const diagnostic = diagnosticFor(finding, record.parsed.lines, env.settings, suppressions);
@@ -451,7 +452,7 @@ function applyChange(state: IncrementalState, change: TextChange, env: CheckEnvi
   const statics = lineDelta === 0 && delta === 0 ? state.statics : shift(state.statics);
 
   // The per-entry rules on the new entries alone, with the record's top level around them.
-  const place = (f: Finding): Placed => ({ code: f.code, start: f.start, diagnostic: diagnosticFor(f, lines, env.settings, suppressions) });
+  const place = (f: Finding<RuleCode>): Placed => ({ code: f.code, start: f.start, diagnostic: diagnosticFor(f, lines, env.settings, suppressions) });
   const spans = fresh.map((f) => ('key' in f ? spanOfPair(f) : spanOfNode(f)));
   for (const span of spans) entryFindings.set(span.key, []);
   const alone = isItems
@@ -472,7 +473,7 @@ function applyChange(state: IncrementalState, change: TextChange, env: CheckEnvi
       const placed = entryFindings.get(e.pair);
       if (placed) entryFindings.set(e.pair, placed.filter((p) => p.code !== 'unknown-system'));
     }
-    const [found] = collectFindings({ ...newRecord, systems: idsOnly(systems) }, input, env, [systemsRule]);
+    const [found] = collectFindings({ ...newRecord, systems: idsOnly(systems) }, input, env, [systemsRule] as RuleModule[]);
     for (const f of found) {
       const owner = ownerOf(itemSpans, f.start);
       if (owner && f.code === 'unknown-system') entryFindings.get(owner)?.push(place(f));

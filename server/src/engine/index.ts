@@ -5,7 +5,7 @@
 import { checkText, type CheckEnvironment } from './check';
 import { loadCatalog, type GuidelineCatalog } from './catalog';
 import { complete, type CompletionEntry } from './completion';
-import { coverage, type Coverage } from './coverage';
+import { recordCoverage, type RecordCoverage } from './coverage';
 import { fixAll, fixesFor } from './fixes';
 import { hover, itemMarkdown, type HoverResult } from './hover';
 import { canonicalForm, resolveId } from './ids';
@@ -14,7 +14,9 @@ import { readRecord, type GovernanceRecord } from './record';
 import { DEFAULT_SETTINGS, type CheckInput, type CheckSettings, type EngineDiagnostic, type FileSystemView, type Fix, type Position } from './types';
 
 export * from './types';
-export type { CompletionEntry, Coverage, EvidenceLink, GovernanceRecord, HoverResult, OutlineSymbol };
+export { DEFAULT_SEVERITY, RULE_CODES, SCHEMA_CODES, message } from './rules/registry';
+export * from './coverage';
+export type { CompletionEntry, EvidenceLink, GovernanceRecord, HoverResult, OutlineSymbol };
 
 export interface EngineOptions {
   fs: FileSystemView;
@@ -40,8 +42,8 @@ export interface Engine {
   fixAll(document: CheckedDocument): Fix | null;
   outline(document: CheckedDocument): OutlineSymbol[];
   links(document: CheckedDocument): EvidenceLink[];
-  /** required items covered by the record, for a status bar */
-  coverage(document: CheckedDocument): Coverage | null;
+  /** the coverage model (DESIGN §9) of a checked record; null for a file that was not parsed */
+  coverage(document: CheckedDocument): RecordCoverage | null;
   /** the guideline text of an item (alias accepted), full annex included */
   itemText(id: string, language: CheckSettings['language']): string | null;
   resolveId: (raw: string) => ReturnType<typeof resolveId>;
@@ -92,7 +94,8 @@ export function createEngine(options: EngineOptions): Engine {
       return document.record ? evidenceLinks(document.record, document.input) : [];
     },
     coverage(document) {
-      return document.record ? coverage(document.record, catalog) : null;
+      if (!document.record) return null;
+      return recordCoverage(document.record, document.diagnostics, catalog, { today: today(), reviewMaxAgeDays: document.settings.reviewMaxAgeDays });
     },
     itemText(id, language) {
       const resolution = resolveId(id, catalog);

@@ -1,7 +1,7 @@
 /**
  * Builds schemas/ai-governance.schema.json (JSON Schema draft-07, what Red Hat YAML reads) from the
  * catalog, so plain YAML tooling shows titles, quotes and citations on every item key.
- * `npm run schema` writes it; test/unit/schema.test.ts fails when the file and this drift.
+ * `npm run schema` writes it; test/unit/drift.test.ts fails when the file and this drift.
  */
 import type { GuidelineCatalog } from './catalog';
 import type { CatalogItem } from './catalogTypes';

@@ -51,7 +51,7 @@ export interface YBroken extends YBase {
 }
 
 export interface ParseProblem {
-  kind: 'syntax' | 'multiple-documents' | 'too-deep' | 'binary' | 'unsupported' | 'duplicate-key';
+  kind: 'syntax' | 'extra-document' | 'too-deep' | 'binary' | 'unsupported' | 'duplicate-key';
   message: string;
   /** the key, for duplicate-key */
   key?: string;
@@ -96,7 +96,7 @@ export function parseDocument(text: string): ParsedDocument {
   if (documents.length > 1) {
     const second = documents[1];
     const at = second.range?.[0] ?? 0;
-    problems.push({ kind: 'multiple-documents', message: 'multiple documents', start: at, end: lines.lineEnd(lines.position(at).line) });
+    problems.push({ kind: 'extra-document', message: 'multiple documents', start: at, end: lines.lineEnd(lines.position(at).line) });
   }
   const first = documents[0];
   const context: ConvertContext = { doc: first, problems, anchors: new Map(), resolving: new Set() };

@@ -13,67 +13,9 @@ export interface Range {
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-/** Every diagnostic code the engine emits. Stable: users suppress and configure by these names. */
-export const RULE_CODES = [
-  'yaml-syntax',
-  'multiple-documents',
-  'file-too-large',
-  'unsupported-yaml',
-  'missing-field',
-  'unknown-key',
-  'wrong-type',
-  'invalid-value',
-  'unknown-item',
-  'duplicate-item',
-  'non-canonical-id',
-  'missing-required-item',
-  'missing-expected-item',
-  'item-role-not-declared',
-  'advanced-item-without-flag',
-  'documentation-without-evidence',
-  'evidence-not-found',
-  'evidence-outside-workspace',
-  'missing-justification',
-  'missing-owner',
-  'invalid-review-date',
-  'future-review-date',
-  'stale-review',
-  'unknown-system',
-  'missing-safeguard',
-] as const;
-
-export type RuleCode = (typeof RULE_CODES)[number];
-
-export const DEFAULT_SEVERITY: Record<RuleCode, Severity> = {
-  'yaml-syntax': 'error',
-  'multiple-documents': 'error',
-  'file-too-large': 'error',
-  'unsupported-yaml': 'error',
-  'missing-field': 'error',
-  'unknown-key': 'error',
-  'wrong-type': 'error',
-  'invalid-value': 'error',
-  'unknown-item': 'error',
-  'duplicate-item': 'error',
-  'non-canonical-id': 'information',
-  'missing-required-item': 'warning',
-  'missing-expected-item': 'information',
-  'item-role-not-declared': 'warning',
-  'advanced-item-without-flag': 'warning',
-  'documentation-without-evidence': 'warning',
-  'evidence-not-found': 'warning',
-  'evidence-outside-workspace': 'error',
-  'missing-justification': 'warning',
-  'missing-owner': 'warning',
-  'invalid-review-date': 'error',
-  'future-review-date': 'warning',
-  'stale-review': 'information',
-  'unknown-system': 'error',
-  'missing-safeguard': 'information',
-};
-
-/** Codes that only repeat what a JSON Schema validator (Red Hat YAML) already reports. */
-export const SCHEMA_CODES: ReadonlySet<RuleCode> = new Set(['missing-field', 'unknown-key', 'wrong-type', 'invalid-value']);
+/** Every diagnostic code, derived from the rule modules (rules/registry.ts). */
+export type { RuleCode } from './rules/registry';
+import type { RuleCode } from './rules/registry';
 
 export type MessageLanguage = 'ja' | 'en';
 
@@ -111,6 +53,8 @@ export interface TextEdit {
 
 /** One fix the editor can offer: edits to the document and, optionally, a file to create. */
 export interface Fix {
+  /** stable (`add-item`, `disable-line`, …): select fixes by it, never by the localised title */
+  id: string;
   title: string;
   kind: 'quickfix' | 'source.fixAll';
   isPreferred?: boolean;

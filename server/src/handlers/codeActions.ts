@@ -30,12 +30,14 @@ function workspaceEdit(uri: string, version: number | null, fix: Fix): Workspace
 /** The client's commands that show what a fix points at (client/src/commands.ts). */
 const SHOW_COMMANDS = { 'item-text': 'aiGovernance.showItemText', 'rule-documentation': 'aiGovernance.showRuleDocumentation' } as const;
 
+/** `data.fixId` carries the fix's stable id, so clients and tests never match on the localised title. */
 function toAction(uri: string, version: number | null, fix: Fix, kind: string, diagnostics: Diagnostic[]): CodeAction {
+  const data = { fixId: fix.id };
   if (fix.show) {
     const argument = fix.show.what === 'item-text' ? fix.show.id : fix.show.code;
-    return { title: fix.title, kind, diagnostics, command: Command.create(fix.title, SHOW_COMMANDS[fix.show.what], argument) };
+    return { title: fix.title, kind, diagnostics, command: Command.create(fix.title, SHOW_COMMANDS[fix.show.what], argument), data };
   }
-  return { title: fix.title, kind, isPreferred: fix.isPreferred, diagnostics, edit: workspaceEdit(uri, version, fix) };
+  return { title: fix.title, kind, isPreferred: fix.isPreferred, diagnostics, edit: workspaceEdit(uri, version, fix), data };
 }
 
 export function registerCodeActions({ connection, engine, documents, checkedFor }: ServerState): void {

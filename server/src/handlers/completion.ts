@@ -1,4 +1,4 @@
-import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import type { CompletionEntry } from '../engine';
 import type { ServerState } from '../server';
 import { runSafe } from './runSafe';
@@ -8,6 +8,7 @@ const KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {
   value: CompletionItemKind.EnumMember,
   field: CompletionItemKind.Property,
   file: CompletionItemKind.File,
+  snippet: CompletionItemKind.Snippet,
 };
 
 export function registerCompletion({ connection, engine, checkedFor, evidenceCandidates }: ServerState): void {
@@ -18,6 +19,7 @@ export function registerCompletion({ connection, engine, checkedFor, evidenceCan
       const entries = engine.complete(doc, params.position, evidenceCandidates(doc.input.path));
       return entries.map((e) => ({
         label: e.label,
+        labelDetails: e.labelDetail ? { description: e.labelDetail } : undefined,
         kind: KIND[e.kind],
         detail: e.detail,
         documentation: e.documentation ? { kind: MarkupKind.Markdown, value: e.documentation } : undefined,
@@ -25,6 +27,8 @@ export function registerCompletion({ connection, engine, checkedFor, evidenceCan
         sortText: e.sortText,
         textEdit: e.range ? { range: e.range, newText: e.insertText } : undefined,
         insertText: e.range ? undefined : e.insertText,
+        insertTextFormat: e.snippet ? InsertTextFormat.Snippet : undefined,
+        insertTextMode: e.snippet ? InsertTextMode.adjustIndentation : undefined,
       }));
     }),
   );

@@ -43,3 +43,16 @@ describe('message language setting', () => {
     assert.strictEqual(vscode.workspace.getConfiguration('aiGovernance').get('messageLanguage'), 'ja');
   });
 });
+
+describe('rule documentation inside VS Code', () => {
+  it('opens the rule section of the bundled README in a Markdown preview, offline', async () => {
+    assertActive();
+    const section = await vscode.commands.executeCommand<string | boolean>('aiGovernance.showRuleDocumentation', 'missing-owner');
+    assert.strictEqual(typeof section, 'string', 'the section of the bundled README, not a browser');
+    assert.match(String(section), /^### missing-owner/);
+    assert.ok(!String(section).includes('### invalid-review-date'), 'only that rule');
+    await waitFor('a Markdown preview tab of the rule', () =>
+      vscode.window.tabGroups.all.some((g) => g.tabs.some((tab) => /missing-owner/.test(tab.label))),
+    );
+  });
+});

@@ -1,12 +1,17 @@
 /**
  * missing-field, unknown-key, wrong-type, invalid-value: the JSON Schema of the file format,
  * validated by Ajv against the parsed tree, each error placed on the key or value at fault.
+ * These are the pure schema codes: left to Red Hat YAML when it validates the same schema.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import schemaJson from '../../../../schemas/ai-governance.schema.json';
 import { editDistance } from '../ids';
 import type { YNode, YPair, YScalar } from '../parse';
-import type { Rule, RuleContext } from './context';
+import { plainData } from '../plainData';
+import type { RuleContext, RuleModule } from './context';
+
+type Code = 'missing-field' | 'unknown-key' | 'wrong-type' | 'invalid-value';
+
 
 let validator: ValidateFunction | undefined;
 
@@ -16,29 +21,6 @@ function validate(value: unknown): ErrorObject[] {
   validator ??= new Ajv({ allErrors: true, strict: false, validateFormats: false, verbose: true, inlineRefs: false }).compile(schemaJson);
   validator(value);
   return validator.errors ?? [];
-}
-
-/** Budget for expanding aliases into plain data: an alias bomb stops here instead of filling memory. */
-const MAX_PLAIN_NODES = 200_000;
-
-class TooLarge extends Error {}
-
-function toPlain(node: YNode | null, budget: { left: number }): unknown {
-  if (--budget.left < 0) throw new TooLarge();
-  if (!node) return null;
-  switch (node.type) {
-    case 'scalar':
-      return node.value;
-    case 'seq':
-      return node.items.map((n) => toPlain(n, budget));
-    case 'map': {
-      const out: Record<string, unknown> = {};
-      for (const pair of node.pairs) out[String(pair.key.value)] = toPlain(pair.value, budget);
-      return out;
-    }
-    case 'broken':
-      return null;
-  }
 }
 
 interface Located {
@@ -84,7 +66,7 @@ function closest(word: string, options: readonly string[]): string | undefined {
   return best;
 }
 
-function reportError(error: ErrorObject, root: YNode, context: RuleContext): void {
+function reportError(error: ErrorObject, root: YNode, context: RuleContext<Code>): void {
   const { node, key } = locate(root, error.instancePath);
   const anchor = key ?? node ?? root;
   // Item ids are checked against the catalog by their own rules; the schema only sees entries.
@@ -122,29 +104,95 @@ function reportError(error: ErrorObject, root: YNode, context: RuleContext): voi
   }
 }
 
-export const schemaRule: Rule = (context) => {
-  const root = context.record.parsed.root;
-  if (!root) {
-    if (context.record.parsed.problems.length === 0) {
-      context.report({ code: 'missing-field', start: 0, end: 0, params: { field: 'apiVersion' }, data: {} });
+const HEAD = 'apiVersion: ai-governance/v1\n';
+
+export const schemaRule: RuleModule<Code> = {
+  name: 'schema',
+  codes: {
+    'missing-field': {
+      severity: 'error',
+      schema: true,
+      verdict: { ja: '必須のキーがありません', en: 'Missing required key' },
+      message: { ja: (p) => `必須のキーがありません: 「${p.field}」`, en: (p) => `Missing required key: "${p.field}"` },
+      docs: {
+        title: { ja: '必須のキーがない', en: 'Missing required key' },
+        summary: { ja: '必須のキー（apiVersion、項目の status、システムの id）がない', en: "a required key (`apiVersion`, an item's `status`, a system's `id`) is missing" },
+        description: {
+          ja: 'ファイル形式が必須とするキーがありません: 先頭の apiVersion、各項目の status、各システムの id。',
+          en: "A key the file format requires is missing: the record's apiVersion, an item's status, a system's id.",
+        },
+        fix: { ja: 'メッセージに示されたキーを追加してください（例: apiVersion: ai-governance/v1）。', en: 'Add the key named in the message (e.g. apiVersion: ai-governance/v1).' },
+        example: { yaml: 'roles: [developer]   # ← no apiVersion\n', fixed: `${HEAD}roles: [developer]\n` },
+      },
+    },
+    'unknown-key': {
+      severity: 'error',
+      schema: true,
+      verdict: { ja: '不明なキーです', en: 'Unknown key' },
+      message: {
+        ja: (p) => `不明なキーです: 「${p.key}」${p.suggestion ? `（「${p.suggestion}」の誤り？）` : ''}。拡張用のキーは x- で始めてください`,
+        en: (p) => `Unknown key: "${p.key}"${p.suggestion ? ` (did you mean "${p.suggestion}"?)` : ''}; extension keys start with x-`,
+      },
+      docs: {
+        title: { ja: '不明なキー', en: 'Unknown key' },
+        summary: { ja: 'ファイル形式にないキー（綴りの誤り）', en: 'a key the format does not have (typo)' },
+        description: { ja: 'ファイル形式にないキーです。綴りの誤りが黙って通らないよう、エラーにしています。', en: 'A key the file format does not define; typos must not pass silently.' },
+        fix: { ja: '綴りを直すか、独自の拡張なら x- で始まるキーにしてください。', en: 'Fix the spelling, or start the key with x- if it is your own extension.' },
+        example: { yaml: `${HEAD}role: [developer]   # ← did you mean roles?\n`, fixed: `${HEAD}roles: [developer]\n` },
+      },
+    },
+    'wrong-type': {
+      severity: 'error',
+      schema: true,
+      verdict: { ja: '型が違います', en: 'Wrong type' },
+      message: { ja: (p) => `型が違います: 「${p.field}」には ${p.expected} を指定してください`, en: (p) => `Wrong type: "${p.field}" expects ${p.expected}` },
+      docs: {
+        title: { ja: '値の型が違う', en: 'Wrong type' },
+        summary: { ja: '値の型が違う', en: 'a value of the wrong type' },
+        description: { ja: '値の型（文字列、リスト、マッピングなど）がファイル形式と合いません。', en: 'The value has the wrong type (string, list, mapping …) for this key.' },
+        fix: { ja: 'メッセージに示された型で書き直してください。', en: 'Rewrite the value with the type named in the message.' },
+        example: { yaml: `${HEAD}roles: developer   # ← a list is expected\n`, fixed: `${HEAD}roles: [developer]\n` },
+      },
+    },
+    'invalid-value': {
+      severity: 'error',
+      schema: true,
+      verdict: { ja: '使えない値です', en: 'Invalid value' },
+      message: {
+        ja: (p) => `使えない値です: 「${p.field}」の「${p.value}」。使える値: ${p.allowed}`,
+        en: (p) => `Invalid value: "${p.value}" for "${p.field}". Allowed: ${p.allowed}`,
+      },
+      docs: {
+        title: { ja: '使えない値', en: 'Invalid value' },
+        summary: { ja: '決められた一覧にない値（status、roles、kinds など）', en: 'a value outside its list (status, roles, kinds …)' },
+        description: { ja: '決められた値の一覧（status、roles、kinds など）にない値です。', en: 'A value outside the fixed list for this key (status, roles, kinds …).' },
+        fix: { ja: 'メッセージに示された値のどれかを使ってください。', en: 'Use one of the values listed in the message.' },
+        example: {
+          yaml: `${HEAD}roles: [developer]\nitems:\n  D-7 ii:\n    status: done   # ← implemented | partial | planned | not-applicable\n`,
+          fixed: `${HEAD}roles: [developer]\nitems:\n  D-7 ii:\n    status: planned\n`,
+        },
+      },
+    },
+  },
+  check(context) {
+    const root = context.record.parsed.root;
+    if (!root) {
+      if (context.record.parsed.problems.length === 0) {
+        context.report({ code: 'missing-field', start: 0, end: 0, params: { field: 'apiVersion' }, data: {} });
+      }
+      return;
     }
-    return;
-  }
-  let plain: unknown;
-  try {
-    plain = toPlain(root, { left: MAX_PLAIN_NODES });
-  } catch (error) {
-    if (!(error instanceof TooLarge)) throw error;
-    context.report({ code: 'unsupported-yaml', start: root.start, end: root.start + 1, params: { detail: 'エイリアスの展開が大きすぎます', detailEn: 'alias expansion too large' }, data: {} });
-    return;
-  }
-  if (root.type !== 'map') {
-    context.report({ code: 'wrong-type', start: root.start, end: root.end, params: { field: '(root)', expected: 'object (mapping)' }, data: {} });
-    return;
-  }
-  for (const error of validate(plain)) {
-    // A date's shape is the review-date rule's job, with a clearer message.
-    if (/^\/items\/[^/]+\/reviewed$/.test(error.instancePath) && error.keyword !== 'type') continue;
-    reportError(error, root, context);
-  }
+    // An alias expansion too large to build is the syntax rule's finding (unsupported-yaml).
+    const plain = plainData(context.record);
+    if (!plain?.ok) return;
+    if (root.type !== 'map') {
+      context.report({ code: 'wrong-type', start: root.start, end: root.end, params: { field: '(root)', expected: 'object (mapping)' }, data: {} });
+      return;
+    }
+    for (const error of validate(plain.value)) {
+      // A date's shape is the review-date rule's job, with a clearer message.
+      if (/^\/items\/[^/]+\/reviewed$/.test(error.instancePath) && error.keyword !== 'type') continue;
+      reportError(error, root, context);
+    }
+  },
 };
