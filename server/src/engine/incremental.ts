@@ -122,8 +122,9 @@ export function updateIncremental(state: IncrementalState, changes: readonly Tex
   return { state: fullIncremental({ ...state.input, text }, env), fallback: reason };
 }
 
+/** Settings are compared by value: front ends build a new settings object for every check. */
 function sameEnvironment(state: IncrementalState, env: CheckEnvironment): boolean {
-  return state.settings === env.settings && state.today === env.today;
+  return state.today === env.today && (state.settings === env.settings || JSON.stringify(state.settings) === JSON.stringify(env.settings));
 }
 
 /** Why edits to this record always need a full check, or null. */
