@@ -12,6 +12,8 @@ export interface RawSettings {
   files?: string[];
   maxFileSizeKB?: number;
   schemaDiagnostics?: 'auto' | 'always' | 'never';
+  /** aiGovernance.debug.* */
+  debug?: { verifyIncremental?: boolean };
 }
 
 export const SETTINGS_SECTION = 'aiGovernance';

@@ -8,6 +8,8 @@ export interface ServerSettings {
   check: CheckSettings;
   /** extra glob patterns (beyond DESIGN §2's names) that mark governance files */
   extraFiles: string[];
+  /** run a full check beside every incremental one and log any difference */
+  verifyIncremental: boolean;
 }
 
 export function languageFrom(setting: unknown, displayLanguage: string | undefined): 'ja' | 'en' {
@@ -35,5 +37,6 @@ export function normaliseSettings(raw: RawSettings | null | undefined, init: Ini
       deferSchemaDiagnostics: schema === 'never' || (schema === 'auto' && Boolean(init.redHatYamlActive)),
     },
     extraFiles: Array.isArray(r.files) ? r.files.filter((f): f is string => typeof f === 'string' && f.length > 0) : [],
+    verifyIncremental: r.debug?.verifyIncremental === true,
   };
 }

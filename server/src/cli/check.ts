@@ -4,6 +4,7 @@
  * evidence view), optionally apply the safe fixes, then write every requested report.
  */
 import { promises as fsp } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
 import { createEngine, type CheckSettings, type Engine, type EngineDiagnostic, type MessageLanguage, type Severity } from '../engine';
 import { tooLargeDiagnostic } from '../engine/check';
@@ -11,10 +12,10 @@ import { loadCatalog } from '../engine/catalog';
 import { CachedFileSystem } from '../workspace';
 import { discoverFiles, displayPath } from './discovery';
 import { describeFix, applyEdits, type FixChange } from './fix';
-import { format, isMachineFormat, type FormatName } from './formatters';
+import { formatter as createFormatter, isMachineFormat, type FormatName, type StreamingFormatter } from './formatters';
 import { NO_COLOURS, paintFor, UsageError, EXIT, type CliIO } from './io';
 import { createProgress } from './progress';
-import { hasFailures, type FileResult, type Report, type ToolFailure } from './report';
+import { atLeast, type FileResult, type ReportContext, type ToolFailure } from './report';
 import { checkSettings } from './settings';
 import { TEXT } from './text';
 
@@ -102,8 +103,20 @@ export async function runCheck(options: CheckOptions, io: CliIO): Promise<number
 
   const machineOnStdout = options.outputs.some((o) => !o.file && isMachineFormat(o.format));
   const progress = createProgress(io.stderr, files.length, !machineOnStdout, text.progress);
-  const results: FileResult[] = [];
+  // Every report is written as the files are checked: a run never holds more than one file's findings.
+  const context: ReportContext = { root, cwd, language: options.language, failSeverity: options.failSeverity, catalog: loadCatalog(), toolVersion: options.toolVersion };
+  const sinks = await Promise.all(options.outputs.map((output) => openSink(output, context, cwd, io, options.quiet)));
+  const write = async (piece: (f: StreamingFormatter) => string) => {
+    for (const sink of sinks) {
+      const chunk = piece(sink.formatter);
+      if (!chunk) continue;
+      if (!sink.handle) progress.done(); // the progress line is on the same terminal
+      await sink.write(chunk);
+    }
+  };
+  await write((f) => f.head());
   const failures: ToolFailure[] = [];
+  let failed = false;
   let changed = 0;
   let changedFiles = 0;
   for (const [index, absolutePath] of files.entries()) {
@@ -114,34 +127,54 @@ export async function runCheck(options: CheckOptions, io: CliIO): Promise<number
       failures.push({ path, message: text.cannotRead(path, outcome.failure) });
       continue;
     }
-    results.push({ absolutePath, path, diagnostics: byPosition(outcome.diagnostics) });
+    const result: FileResult = { absolutePath, path, diagnostics: byPosition(outcome.diagnostics) };
+    failed ||= result.diagnostics.some((d) => atLeast(d.severity, options.failSeverity));
     if (outcome.changes.length) {
       progress.done();
       changed += outcome.changes.length;
       changedFiles++;
       for (const change of outcome.changes) io.stderr.write(text.fixed(path, change.from, change.to) + '\n');
     }
+    await write((f) => f.file(result));
   }
   progress.done();
   if (changed) io.stderr.write(text.fixedCount(changed, changedFiles) + '\n');
   for (const failure of failures) io.stderr.write(`ai-governance: ${failure.message}\n`);
-
-  const report: Report = { files: results, failures, root, cwd, language: options.language, failSeverity: options.failSeverity, catalog: loadCatalog(), toolVersion: options.toolVersion };
-  for (const output of options.outputs) {
-    const paint = output.file ? NO_COLOURS : paintFor(io.stdout, io.env);
-    const body = format(output.format, report, { paint, quiet: options.quiet });
-    if (!output.file) {
-      io.stdout.write(body);
-      continue;
-    }
-    const target = resolve(cwd, output.file);
-    try {
-      await fsp.mkdir(dirname(target), { recursive: true });
-      await fsp.writeFile(target, body, 'utf8');
-    } catch (error) {
-      throw new UsageError(`cannot write ${output.file}: ${errorText(error)}`);
-    }
-  }
+  await write((f) => f.tail(failures));
+  for (const sink of sinks) await sink.close();
   if (failures.length) return EXIT.failure;
-  return hasFailures(report) ? EXIT.problems : EXIT.ok;
+  return failed ? EXIT.problems : EXIT.ok;
+}
+
+interface Sink {
+  formatter: StreamingFormatter;
+  /** the file written (undefined: stdout) */
+  handle: FileHandle | undefined;
+  write(chunk: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Where one report goes: stdout, or a file opened (and its folder made) before any file is checked. */
+async function openSink(output: OutputSpec, context: ReportContext, cwd: string, io: CliIO, quiet: boolean): Promise<Sink> {
+  const paint = output.file ? NO_COLOURS : paintFor(io.stdout, io.env);
+  const formatter = createFormatter(output.format, context, { paint, quiet });
+  if (!output.file) {
+    return { formatter, handle: undefined, write: async (chunk) => void io.stdout.write(chunk), close: async () => undefined };
+  }
+  const name = output.file;
+  const target = resolve(cwd, name);
+  const failed = (error: unknown) => new UsageError(`cannot write ${name}: ${errorText(error)}`);
+  let handle: FileHandle;
+  try {
+    await fsp.mkdir(dirname(target), { recursive: true });
+    handle = await fsp.open(target, 'w');
+  } catch (error) {
+    throw failed(error);
+  }
+  return {
+    formatter,
+    handle,
+    write: (chunk) => handle.write(chunk, null, 'utf8').then(() => undefined, (error: unknown) => Promise.reject(failed(error))),
+    close: () => handle.close(),
+  };
 }

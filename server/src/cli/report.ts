@@ -16,6 +16,9 @@ export interface ToolFailure {
   message: string;
 }
 
+/** What every format needs besides the files: where, in which language, against which severity. */
+export type ReportContext = Omit<Report, 'files' | 'failures'>;
+
 export interface Report {
   files: FileResult[];
   failures: ToolFailure[];

@@ -4,7 +4,8 @@
  */
 import type { Severity } from '../../engine';
 import { RULE_DOCS } from '../rules';
-import type { Report } from '../report';
+import type { ReportContext } from '../report';
+import type { StreamingFormatter } from './index';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 
@@ -18,21 +19,25 @@ export function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function formatGithub(report: Report): string {
-  const lines: string[] = [];
-  for (const file of report.files) {
-    for (const d of file.diagnostics) {
-      const title = `${RULE_DOCS[d.code]?.title[report.language] ?? d.code} (${d.code})`;
-      const properties = [
-        `file=${escapeProperty(file.path)}`,
-        `line=${d.range.start.line + 1}`,
-        `col=${d.range.start.character + 1}`,
-        `endLine=${d.range.end.line + 1}`,
-        `endColumn=${d.range.end.character + 1}`,
-        `title=${escapeProperty(title)}`,
-      ];
-      lines.push(`::${COMMAND[d.severity]} ${properties.join(',')}::${escapeData(d.message)}`);
-    }
-  }
-  return lines.length ? lines.join('\n') + '\n' : '';
+export function githubFormatter(context: ReportContext): StreamingFormatter {
+  return {
+    head: () => '',
+    file(file) {
+      const lines: string[] = [];
+      for (const d of file.diagnostics) {
+        const title = `${RULE_DOCS[d.code]?.title[context.language] ?? d.code} (${d.code})`;
+        const properties = [
+          `file=${escapeProperty(file.path)}`,
+          `line=${d.range.start.line + 1}`,
+          `col=${d.range.start.character + 1}`,
+          `endLine=${d.range.end.line + 1}`,
+          `endColumn=${d.range.end.character + 1}`,
+          `title=${escapeProperty(title)}`,
+        ];
+        lines.push(`::${COMMAND[d.severity]} ${properties.join(',')}::${escapeData(d.message)}\n`);
+      }
+      return lines.join('');
+    },
+    tail: () => '',
+  };
 }

@@ -1,11 +1,11 @@
 /** The output formats of `check`, registered in one place. */
 import type { Paint } from '../io';
-import type { Report } from '../report';
-import { formatGithub } from './github';
-import { formatJson } from './json';
-import { formatJunit } from './junit';
-import { formatSarif } from './sarif';
-import { formatStylish } from './stylish';
+import type { FileResult, Report, ReportContext, ToolFailure } from '../report';
+import { githubFormatter } from './github';
+import { jsonFormatter } from './json';
+import { junitFormatter } from './junit';
+import { sarifFormatter } from './sarif';
+import { stylishFormatter } from './stylish';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type FormatName = (typeof FORMATS)[number];
@@ -25,17 +25,33 @@ export interface FormatOptions {
   quiet: boolean;
 }
 
-export function format(name: FormatName, report: Report, options: FormatOptions): string {
+/**
+ * A format written as the files are checked, so a run over thousands of records never holds them
+ * all: the head, one piece per file (in order), and the tail once the run is over.
+ */
+export interface StreamingFormatter {
+  head(): string;
+  file(file: FileResult): string;
+  tail(failures: readonly ToolFailure[]): string;
+}
+
+export function formatter(name: FormatName, context: ReportContext, options: FormatOptions): StreamingFormatter {
   switch (name) {
     case 'stylish':
-      return formatStylish(report, options);
+      return stylishFormatter(context, options);
     case 'json':
-      return formatJson(report);
+      return jsonFormatter(context);
     case 'sarif':
-      return formatSarif(report);
+      return sarifFormatter(context);
     case 'github':
-      return formatGithub(report);
+      return githubFormatter(context);
     case 'junit':
-      return formatJunit(report);
+      return junitFormatter(context);
   }
+}
+
+/** A whole report at once (tests, small runs): the streamed pieces joined. */
+export function format(name: FormatName, report: Report, options: FormatOptions): string {
+  const f = formatter(name, report, options);
+  return f.head() + report.files.map((file) => f.file(file)).join('') + f.tail(report.failures);
 }

@@ -4,7 +4,8 @@
  */
 import type { DiagnosticData, Range, RuleCode, Severity } from '../../engine';
 import { ruleHelpUri } from '../rules';
-import { countBySeverity, allDiagnostics, type Report } from '../report';
+import { countBySeverity, type Counts, type FileResult, type ReportContext } from '../report';
+import type { StreamingFormatter } from './index';
 
 export interface JsonDiagnostic {
   code: RuleCode;
@@ -29,33 +30,44 @@ export interface JsonReport {
   failures: Array<{ path: string; message: string }>;
 }
 
-export function toJsonReport(report: Report): JsonReport {
-  const all = allDiagnostics(report);
+function jsonFile(file: FileResult): JsonReport['files'][number] {
   return {
-    tool: { name: 'ai-governance', version: report.toolVersion },
-    root: report.root,
-    failSeverity: report.failSeverity,
-    summary: { files: report.files.length, problems: all.length, ...countBySeverity(all) },
-    files: report.files.map((file) => ({
-      path: file.path,
-      absolutePath: file.absolutePath,
-      diagnostics: file.diagnostics.map((d) => ({
-        code: d.code,
-        severity: d.severity,
-        message: d.message,
-        range: d.range,
-        line: d.range.start.line + 1,
-        column: d.range.start.character + 1,
-        endLine: d.range.end.line + 1,
-        endColumn: d.range.end.character + 1,
-        data: d.data,
-        href: ruleHelpUri(d.code),
-      })),
+    path: file.path,
+    absolutePath: file.absolutePath,
+    diagnostics: file.diagnostics.map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      message: d.message,
+      range: d.range,
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      endLine: d.range.end.line + 1,
+      endColumn: d.range.end.character + 1,
+      data: d.data,
+      href: ruleHelpUri(d.code),
     })),
-    failures: report.failures,
   };
 }
 
-export function formatJson(report: Report): string {
-  return JSON.stringify(toJsonReport(report), null, 2) + '\n';
+/** JSON.stringify(…, null, 2) of a value nested `depth` levels deep. */
+function nested(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, '\n' + '  '.repeat(depth));
+}
+
+/** The JSON report, written file by file: `files` first, `failures` and `summary` after them. */
+export function jsonFormatter(context: ReportContext): StreamingFormatter {
+  let files = 0;
+  let problems = 0;
+  const counts: Counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  return {
+    head: () => `{\n  "tool": ${nested({ name: 'ai-governance', version: context.toolVersion }, 1)},\n  "root": ${JSON.stringify(context.root)},\n  "failSeverity": ${JSON.stringify(context.failSeverity)},\n  "files": [`,
+    file(file) {
+      const fileCounts = countBySeverity(file.diagnostics);
+      for (const severity of Object.keys(counts) as Array<keyof Counts>) counts[severity] += fileCounts[severity];
+      problems += file.diagnostics.length;
+      return `${files++ ? ',' : ''}\n    ${nested(jsonFile(file), 2)}`;
+    },
+    tail: (failures) =>
+      `${files ? '\n  ' : ''}],\n  "failures": ${nested(failures, 1)},\n  "summary": ${nested({ files, problems, ...counts }, 1)}\n}\n`,
+  };
 }

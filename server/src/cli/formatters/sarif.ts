@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { RULE_CODES, type EngineDiagnostic, type RuleCode, type Severity } from '../../engine';
 import { citationLine } from '../../engine/citation';
 import { ruleSummaries } from '../rules';
-import type { FileResult, Report } from '../report';
+import type { FileResult, ReportContext, ToolFailure } from '../report';
+import type { StreamingFormatter } from './index';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_URI = 'https://github.com/ai-governance/ai-governance-vscode';
@@ -71,45 +72,51 @@ function fingerprint(file: FileResult, d: EngineDiagnostic, seen: Map<string, nu
   return `${createHash('sha256').update(subject).digest('hex').slice(0, 32)}:${occurrence}`;
 }
 
-export function toSarif(report: Report): SarifLog {
-  const rules = ruleSummaries(report.language);
-  const ruleIndex = new Map<RuleCode, number>(RULE_CODES.map((code, index) => [code, index]));
+/** The results of one file (fingerprint occurrences count within the file). */
+function fileResults(file: FileResult, context: ReportContext): SarifResult[] {
+  const ruleIndex = RULE_INDEX;
   const results: SarifResult[] = [];
-  for (const file of report.files) {
-    const seen = new Map<string, number>();
-    for (const d of file.diagnostics) {
-      const item = d.data.itemId ? report.catalog.get(d.data.itemId) : undefined;
-      const properties: Record<string, unknown> = { severity: d.severity, data: d.data };
-      let text = d.message;
-      if (item) {
-        const citation = citationLine(item);
-        const quote = item.text.map((line) => line.trim());
-        text += `\n\n${item.id}　${item.title}\n${quote.join('\n')}\n${citation}`;
-        Object.assign(properties, { itemId: item.id, itemTitle: item.title, itemTitleEn: item.titleEn, guidelineText: quote, citation });
-      }
-      results.push({
-        ruleId: d.code,
-        ruleIndex: ruleIndex.get(d.code) ?? -1,
-        level: LEVEL[d.severity],
-        message: { text },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: artifactLocation(file.path),
-              region: {
-                startLine: d.range.start.line + 1,
-                startColumn: d.range.start.character + 1,
-                endLine: d.range.end.line + 1,
-                endColumn: d.range.end.character + 1,
-              },
+  const seen = new Map<string, number>();
+  for (const d of file.diagnostics) {
+    const item = d.data.itemId ? context.catalog.get(d.data.itemId) : undefined;
+    const properties: Record<string, unknown> = { severity: d.severity, data: d.data };
+    let text = d.message;
+    if (item) {
+      const citation = citationLine(item);
+      const quote = item.text.map((line) => line.trim());
+      text += `\n\n${item.id}　${item.title}\n${quote.join('\n')}\n${citation}`;
+      Object.assign(properties, { itemId: item.id, itemTitle: item.title, itemTitleEn: item.titleEn, guidelineText: quote, citation });
+    }
+    results.push({
+      ruleId: d.code,
+      ruleIndex: ruleIndex.get(d.code) ?? -1,
+      level: LEVEL[d.severity],
+      message: { text },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifactLocation(file.path),
+            region: {
+              startLine: d.range.start.line + 1,
+              startColumn: d.range.start.character + 1,
+              endLine: d.range.end.line + 1,
+              endColumn: d.range.end.character + 1,
             },
           },
-        ],
-        partialFingerprints: { 'aiGovernanceFinding/v1': fingerprint(file, d, seen) },
-        properties,
-      });
-    }
+        },
+      ],
+      partialFingerprints: { 'aiGovernanceFinding/v1': fingerprint(file, d, seen) },
+      properties,
+    });
   }
+  return results;
+}
+
+const RULE_INDEX = new Map<RuleCode, number>(RULE_CODES.map((code, index) => [code, index]));
+
+/** The log without its results and invocations, which are written into it as the run goes. */
+function skeleton(context: ReportContext, results: unknown, invocations: unknown): SarifLog {
+  const rules = ruleSummaries(context.language);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -119,10 +126,10 @@ export function toSarif(report: Report): SarifLog {
           driver: {
             name: 'ai-governance',
             fullName: 'AI Governance (AI事業者ガイドライン) checker',
-            version: report.toolVersion,
-            semanticVersion: report.toolVersion,
+            version: context.toolVersion,
+            semanticVersion: context.toolVersion,
             informationUri: TOOL_URI,
-            language: report.language === 'ja' ? 'ja-JP' : 'en-US',
+            language: context.language === 'ja' ? 'ja-JP' : 'en-US',
             rules: rules.map((rule) => ({
               id: rule.code,
               name: rule.name,
@@ -138,24 +145,47 @@ export function toSarif(report: Report): SarifLog {
             })),
           },
         },
-        invocations: [
-          {
-            executionSuccessful: report.failures.length === 0,
-            toolExecutionNotifications: report.failures.map((failure) => ({
-              level: 'error',
-              message: { text: failure.message },
-              locations: [{ physicalLocation: { artifactLocation: artifactLocation(failure.path) } }],
-            })),
-          },
-        ],
-        originalUriBaseIds: { [BASE_ID]: { uri: folderUri(report.cwd) } },
+        originalUriBaseIds: { [BASE_ID]: { uri: folderUri(context.cwd) } },
         columnKind: 'utf16CodeUnits',
-        results,
+        results: results as SarifResult[],
+        invocations: invocations as Array<Record<string, unknown>>,
       },
     ],
   };
 }
 
-export function formatSarif(report: Report): string {
-  return JSON.stringify(toSarif(report), null, 2) + '\n';
+function invocationsOf(failures: readonly ToolFailure[]): Array<Record<string, unknown>> {
+  return [
+    {
+      executionSuccessful: failures.length === 0,
+      toolExecutionNotifications: failures.map((failure) => ({
+        level: 'error',
+        message: { text: failure.message },
+        locations: [{ physicalLocation: { artifactLocation: artifactLocation(failure.path) } }],
+      })),
+    },
+  ];
+}
+
+const RESULTS = '@@ai-governance-results@@';
+const INVOCATIONS = '@@ai-governance-invocations@@';
+
+/** The SARIF log, written file by file: the skeleton's text is cut where the results go. */
+export function sarifFormatter(context: ReportContext): StreamingFormatter {
+  const text = JSON.stringify(skeleton(context, [RESULTS], INVOCATIONS), null, 2) + '\n';
+  const marker = text.indexOf(`"${RESULTS}"`);
+  const lineStart = text.lastIndexOf('\n', marker) + 1;
+  const indent = marker - lineStart;
+  const head = text.slice(0, lineStart - 1);
+  const [between, after] = text.slice(marker + RESULTS.length + 2).split(`"${INVOCATIONS}"`);
+  let count = 0;
+  const nested = (value: unknown) => JSON.stringify(value, null, 2).replace(/\n/g, '\n' + ' '.repeat(indent));
+  return {
+    head: () => head,
+    file: (file) => fileResults(file, context).map((r) => `${count++ ? ',' : ''}\n${' '.repeat(indent)}${nested(r)}`).join(''),
+    tail: (failures) => {
+      const close = count ? `\n${' '.repeat(indent - 2)}` : '';
+      return close + between.replace(/^\n\s*/, '') + JSON.stringify(invocationsOf(failures), null, 2).replace(/\n/g, '\n' + ' '.repeat(indent - 2)) + after;
+    },
+  };
 }
