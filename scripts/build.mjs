@@ -10,10 +10,13 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // ES modules bundled into CommonJS (fdir) ask for import.meta.url: give them this file's URL.
+  define: { 'import.meta.url': 'importMetaUrl' },
 };
+const importMetaUrl = "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
 
 await Promise.all([
-  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], banner: { js: importMetaUrl } }),
+  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: importMetaUrl } }),
+  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } }),
 ]);

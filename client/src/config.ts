@@ -1,8 +1,11 @@
 /** The governance-file patterns and the settings the client itself reads. */
 import * as vscode from 'vscode';
+import { GOVERNANCE_FILE_PATTERNS, SKIPPED_FOLDERS } from '../../server/src/engine/vocabulary';
 import { SETTINGS_SECTION } from '../../server/src/protocol';
 
-export const GOVERNANCE_GLOBS = ['**/ai-governance.yaml', '**/ai-governance.yml', '**/*.ai-governance.yaml'];
+export const GOVERNANCE_GLOBS = GOVERNANCE_FILE_PATTERNS.map((name) => `**/${name}`);
+/** The folders the server's scan skips, as a findFiles exclude. */
+export const SKIPPED_GLOB = `{${SKIPPED_FOLDERS.map((folder) => `**/${folder}/**`).join(',')}}`;
 
 export function extraGlobs(): string[] {
   const files = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<unknown>('files');

@@ -6,13 +6,13 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient, RED_HAT_YAML } from './client';
 import { registerCommands } from './commands';
-import { GOVERNANCE_GLOBS, isGovernanceDocument } from './config';
+import { GOVERNANCE_GLOBS, isGovernanceDocument, SKIPPED_GLOB } from './config';
 import { registerCoverageStatus } from './status';
 
 let client: LanguageClient | undefined;
 
 async function workspaceHasGovernanceFile(): Promise<boolean> {
-  const found = await vscode.workspace.findFiles(`{${GOVERNANCE_GLOBS.join(',')}}`, '{**/node_modules/**,**/.git/**}', 1);
+  const found = await vscode.workspace.findFiles(`{${GOVERNANCE_GLOBS.join(',')}}`, SKIPPED_GLOB, 1);
   return found.length > 0;
 }
 

@@ -16,7 +16,8 @@ export interface DiskCheckJob {
 }
 
 export type DiskCheckResult =
-  | { ok: true; text: string; diagnostics: EngineDiagnostic[]; evidence: string[] }
+  /** `size` is set when the file is over the size limit (then `text` is empty: it was never read) */
+  | { ok: true; text: string; size?: number; diagnostics: EngineDiagnostic[]; evidence: string[] }
   | { ok: false; error: string };
 
 interface Pending {

@@ -1,9 +1,8 @@
-/** Worker thread of CheckPool: reads one record from disk at a time and checks it with the engine. */
-import { promises as fsp } from 'node:fs';
+/** Worker thread of CheckPool: reads one record from disk at a time and checks it, exactly as the main thread would. */
 import { parentPort } from 'node:worker_threads';
 import type { DiskCheckJob, DiskCheckResult } from './checkPool';
 import { createEngine, type Engine } from './engine';
-import { tooLargeDiagnostic } from './engine/check';
+import { readAndCheck } from './readAndCheck';
 import { CachedFileSystem } from './workspace';
 
 export function runCheckWorker(): void {
@@ -17,13 +16,9 @@ export function runCheckWorker(): void {
 }
 
 async function check(engine: Engine, job: DiskCheckJob): Promise<DiskCheckResult> {
-  try {
-    const stat = await fsp.stat(job.path);
-    if (stat.size > job.settings.maxFileSizeBytes) return { ok: true, text: '', diagnostics: [tooLargeDiagnostic(stat.size, job.settings)], evidence: [] };
-    const text = await fsp.readFile(job.path, 'utf8');
-    const doc = engine.check({ path: job.path, text, workspaceRoot: job.workspaceRoot }, job.settings);
-    return { ok: true, text, diagnostics: doc.diagnostics, evidence: engine.links(doc).map((l) => l.target) };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
+  const result = await readAndCheck(engine, job.path, job.workspaceRoot, job.settings);
+  if (!result.ok) return result;
+  const { document } = result;
+  const size = document.state === 'too-large' ? document.size : undefined;
+  return { ok: true, text: document.input.text, size, diagnostics: document.diagnostics, evidence: engine.links(document).map((l) => l.target) };
 }

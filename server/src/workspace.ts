@@ -1,17 +1,17 @@
 /**
  * The workspace as the server sees it: which files are governance files, a scan of the folders
- * (node_modules and .git skipped, links not followed), and a cache of which evidence paths exist,
- * kept current by file events rather than re-read on every keystroke.
+ * (the shared walker: node_modules and .git skipped, links not followed), and a cache of which
+ * evidence paths exist, kept current by file events rather than re-read on every keystroke.
  */
-import { existsSync, promises as fsp } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { FileSystemView } from './engine';
 import { isGovernanceFileName } from './engine/vocabulary';
+import { inSkippedFolder, listFiles } from './walk';
 
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
-/** A workspace bigger than this is not walked further (files seen so far are still checked). */
-const MAX_ENTRIES = 500_000;
+/** A workspace folder with more files than this is not walked further (files seen so far are still checked). */
+const MAX_FILES = 500_000;
 
 export class GovernanceFileMatcher {
   private readonly extra: Array<(path: string) => boolean>;
@@ -21,7 +21,7 @@ export class GovernanceFileMatcher {
   }
 
   matches(absolutePath: string, folders: readonly string[]): boolean {
-    if (absolutePath.split(/[\\/]/).some((part) => SKIPPED_FOLDERS.has(part))) return false;
+    if (inSkippedFolder(absolutePath)) return false;
     if (isGovernanceFileName(basename(absolutePath))) return true;
     if (this.extra.length === 0) return false;
     return folders.some((folder) => {
@@ -39,30 +39,8 @@ export interface ScanResult {
 }
 
 export async function scanFolder(folder: string, matcher: GovernanceFileMatcher): Promise<ScanResult> {
-  const governanceFiles: string[] = [];
-  const allFiles: string[] = [];
-  const stack = [folder];
-  let seen = 0;
-  while (stack.length) {
-    const dir = stack.pop() as string;
-    let entries;
-    try {
-      entries = await fsp.readdir(dir, { withFileTypes: true });
-    } catch {
-      continue; // unreadable folder: skip, never fail the scan
-    }
-    for (const entry of entries) {
-      if (++seen > MAX_ENTRIES) return { governanceFiles, allFiles, truncated: true };
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(path);
-      } else if (entry.isFile()) {
-        allFiles.push(path);
-        if (matcher.matches(path, [folder])) governanceFiles.push(path);
-      }
-    }
-  }
-  return { governanceFiles: governanceFiles.sort(), allFiles, truncated: false };
+  const { files, truncated } = await listFiles(folder, MAX_FILES);
+  return { governanceFiles: files.filter((path) => matcher.matches(path, [folder])).sort(), allFiles: files, truncated };
 }
 
 /** Evidence existence, asked of the disk once per path and then answered from memory until an event says otherwise. */

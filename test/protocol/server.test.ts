@@ -29,6 +29,11 @@ describe('workspace diagnostics', () => {
   let client: TestClient;
   before(async () => {
     dir = workspace();
+    // Records the scan must skip: a dependency's and version control's (each would have findings).
+    for (const skipped of ['node_modules/pkg', '.git']) {
+      mkdirSync(join(dir, skipped), { recursive: true });
+      writeFileSync(join(dir, skipped, 'ai-governance.yaml'), 'apiVersion: ai-governance/v1\nbogus: true\n');
+    }
     client = await TestClient.start({ folders: [dir], watchFiles: true });
   });
   after(async () => {
@@ -44,6 +49,12 @@ describe('workspace diagnostics', () => {
     assert.ok(codes(client, record).includes('evidence-not-found'));
     assert.ok(codes(client, team).includes('non-canonical-id'));
     assert.equal(client.diagnosticsOf(join(dir, 'node_modules', 'pkg', 'ai-governance.yaml')), undefined);
+    assert.equal(client.diagnosticsOf(join(dir, '.git', 'ai-governance.yaml')), undefined);
+    assert.deepEqual(
+      [...client.diagnostics.keys()].sort(),
+      [uri(record), uri(team)].sort(),
+      'the two records and nothing else',
+    );
     const d = client.diagnosticsOf(record)!.find((x) => x.code === 'missing-required-item')!;
     assert.equal(d.source, 'ai-governance');
     assert.match(d.codeDescription?.href ?? '', /README\.md#missing-required-item$/);
@@ -135,13 +146,19 @@ describe('an open document', () => {
     assert.deepEqual(commands, ['aiGovernance.showItemText D-7 ii', 'aiGovernance.showRuleDocumentation missing-required-item']);
   });
 
-  test('source.fixAll only offers safe fixes', async () => {
+  test('source.fixAll only offers safe fixes: the alias is made canonical, nothing else', async () => {
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: uri(record) },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: ['source.fixAll'] },
     });
-    assert.deepEqual(actions, []);
+    assert.equal(actions.length, 1, actions.map((a) => a.title).join(' | '));
+    assert.equal(actions[0].kind, 'source.fixAll.ai-governance');
+    const line = text.split('\n').findIndex((l) => l.startsWith('  D-5) i.:'));
+    assert.ok(line > 0, 'the fixture has an alias');
+    const edits = actions[0].edit!.changes![uri(record)] as TextEdit[];
+    assert.deepEqual(edits, [{ range: { start: { line, character: 2 }, end: { line, character: 9 } }, newText: 'D-5 i' }]);
+    assert.match(applyEdits(text, edits), /\n {2}D-5 i: # 印刷どおりの表記\n/);
   });
 
   test('completion lists item ids for the declared roles', async () => {

@@ -1,12 +1,14 @@
-/** Runs the CLI in-process (injected streams) or as a real process, and builds throw-away workspaces. */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+/**
+ * Runs the CLI as it ships — the bundle `dist/cli.js` that `npm run build` writes (npm test builds
+ * first) — in a child process, and builds throw-away workspaces.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { run } from '../../server/src/cli/main';
 
 export const REPO = resolve(__dirname, '../..');
+export const CLI = join(REPO, 'dist', 'cli.js');
 
 export interface CliRun {
   code: number;
@@ -17,33 +19,38 @@ export interface CliRun {
 export interface RunOptions {
   cwd: string;
   env?: Record<string, string | undefined>;
+  /** make the child's stdout / stderr say it is a terminal (the pipes the test reads are not) */
   stdoutTTY?: boolean;
   stderrTTY?: boolean;
 }
 
-/** The CLI with captured output; the environment is empty unless given, so the host's LANG does not leak in. */
-export async function runCli(argv: string[], options: RunOptions): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: { write: (s: string) => (stdout += s), isTTY: options.stdoutTTY ?? false },
-    stderr: { write: (s: string) => (stderr += s), isTTY: options.stderrTTY ?? false },
-    cwd: options.cwd,
-    env: options.env ?? {},
-  });
-  return { code, stdout, stderr };
+function cliArgs(argv: readonly string[], options: Pick<RunOptions, 'stdoutTTY' | 'stderrTTY'> = {}): string[] {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
+  const tty = [options.stdoutTTY && 'stdout', options.stderrTTY && 'stderr'].filter(Boolean) as string[];
+  // A terminal is faked only in the flag the CLI reads; the code under test is the bundle itself.
+  const fake = tty.map((stream) => `Object.defineProperty(process.${stream},'isTTY',{value:true});`).join('');
+  return [...(fake ? ['--import', `data:text/javascript,${encodeURIComponent(fake)}`] : []), CLI, ...argv];
 }
 
-/** The real entry point in a child process (through tsx, so no build is needed): real exit codes. */
-export function spawnCli(argv: string[], cwd: string, env: Record<string, string> = {}): CliRun {
-  // --import resolves from the child's working folder (a temp dir): point at the repository's tsx.
-  const tsx = pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
-  const result = spawnSync(process.execPath, ['--import', tsx, join(REPO, 'server/src/cli.ts'), ...argv], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
+/** The environment is empty (PATH aside) unless given, so the host's LANG does not leak in. */
+const childEnv = (env: Record<string, string | undefined> = {}) => ({ PATH: process.env.PATH ?? '', ...env });
+
+/** The built CLI with captured output and its real exit code. */
+export function runCli(argv: string[], options: RunOptions): Promise<CliRun> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, cliArgs(argv, options), { cwd: options.cwd, env: childEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+/** The same, synchronously. */
+export function spawnCli(argv: string[], cwd: string, env: Record<string, string> = {}): CliRun {
+  const result = spawnSync(process.execPath, cliArgs(argv), { cwd, env: childEnv(env), encoding: 'utf8', timeout: 60_000 });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 

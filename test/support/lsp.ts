@@ -14,8 +14,8 @@ export interface StartOptions {
   folders: string[];
   /** the server to spawn (default: our bundled server over stdio) */
   command?: string[];
-  /** answers workspace/configuration per section (overrides `settings`) */
-  configuration?: (section: string | undefined) => unknown;
+  /** answers workspace/configuration per section and resource (overrides `settings`) */
+  configuration?: (section: string | undefined, scopeUri: string | undefined) => unknown;
   initializationOptions?: Record<string, unknown>;
   /** answer workspace/configuration with these settings; undefined: a client that sends no settings */
   settings?: Record<string, unknown>;
@@ -24,6 +24,10 @@ export interface StartOptions {
 
 export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** every publishDiagnostics, in the order received */
+  readonly published: PublishDiagnosticsParams[] = [];
+  /** every item of every workspace/configuration request */
+  readonly configurationAsked: Array<{ section?: string; scopeUri?: string }> = [];
   private readonly waiters: Array<() => void> = [];
   settings: Record<string, unknown> | undefined;
   stderr = '';
@@ -44,12 +48,14 @@ export class TestClient {
     child.stdin!.on('error', () => undefined);
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       client.diagnostics.set(p.uri, p);
+      client.published.push(p);
       client.notify();
     });
     connection.onNotification(() => client.notify());
-    connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
-      params.items.map((item) => (options.configuration ? options.configuration(item.section) : (client.settings ?? null))),
-    );
+    connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string; scopeUri?: string }> }) => {
+      client.configurationAsked.push(...params.items);
+      return params.items.map((item) => (options.configuration ? options.configuration(item.section, item.scopeUri) : (client.settings ?? null)));
+    });
     connection.onRequest('client/registerCapability', () => null);
     connection.listen();
     await connection.sendRequest('initialize', {
@@ -90,6 +96,11 @@ export class TestClient {
         });
       });
     }
+  }
+
+  /** The publishDiagnostics received for a file, optionally only those for one version. */
+  publishedFor(path: string, version?: number): PublishDiagnosticsParams[] {
+    return this.published.filter((p) => p.uri === uri(path) && (version === undefined || p.version === version));
   }
 
   diagnosticsOf(path: string): Diagnostic[] | undefined {

@@ -40,7 +40,7 @@ describe('check: exit codes of the real process', () => {
   test('2 for a bad argument value, an unknown option, or no command', () => {
     const badFormat = spawnCli(['check', '-f', 'xml'], ws.root);
     assert.equal(badFormat.code, 2);
-    assert.match(badFormat.stderr, /format must be one of stylish, json, sarif, github, junit/);
+    assert.match(badFormat.stderr, /'-f, --format <format>' argument 'xml' is invalid. Allowed choices are stylish, json, sarif, github, junit/);
     const unknownOption = spawnCli(['check', '--colour'], ws.root);
     assert.equal(unknownOption.code, 2);
     assert.match(unknownOption.stderr, /unknown option '--colour'/);
@@ -96,7 +96,7 @@ describe('check: --fail-severity', () => {
   test('an unknown severity is a usage error', async () => {
     const result = await runCli(['check', '--fail-severity', 'fatal'], { cwd: ws.root });
     assert.equal(result.code, 2);
-    assert.match(result.stderr, /severity must be one of error, warning, information, hint/);
+    assert.match(result.stderr, /Allowed choices are error, warning, information, hint/);
   });
 });
 

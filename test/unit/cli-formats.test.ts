@@ -11,10 +11,14 @@ import { RULE_CODES } from '../../server/src/engine';
 import { loadCatalog } from '../../server/src/engine/catalog';
 import { citationLine } from '../../server/src/engine/citation';
 import type { JsonReport } from '../../server/src/cli/formatters/json';
-import type { SarifLog } from '../../server/src/cli/formatters/sarif';
+import type { Log } from 'sarif';
 import { escapeData, escapeProperty } from '../../server/src/cli/formatters/github';
 import { escapeXml } from '../../server/src/cli/formatters/junit';
 import { runCli, workspace } from '../support/cli';
+
+/** The log as our formatter writes it: every optional SARIF field the tests read is there. */
+type DeepRequired<T> = T extends Array<infer U> ? Array<DeepRequired<U>> : T extends object ? { [K in keyof T]-?: DeepRequired<NonNullable<T[K]>> } : T;
+type SarifLog = DeepRequired<Log>;
 
 /**
  * One error with characters every format must escape (`%`, `,`, `:`, `<`, `&`, `"`), a

@@ -8,6 +8,7 @@ import { buildJsonSchema } from '../../server/src/engine/jsonSchema';
 import { buildSnippets } from '../../server/src/engine/snippets';
 import { severityProperties, withReadmeRules } from '../../scripts/lib/ruleDocs';
 import { DEFAULT_SEVERITY, RULE_CODES } from '../../server/src/engine/rules/registry';
+import { GOVERNANCE_FILE_PATTERNS } from '../../server/src/engine/vocabulary';
 
 const root = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -38,6 +39,13 @@ test('package.json severity settings are what the rule registry generates (npm r
 test('the README rule table and sections are what the rule registry generates (npm run generate)', () => {
   const readme = read('README.md');
   assert.equal(readme, withReadmeRules(readme), 'README.md is stale: run npm run generate');
+});
+
+test('package.json activation events and yamlValidation name the governance files the server checks', () => {
+  const pkg = JSON.parse(read('package.json'));
+  const activation = (pkg.activationEvents as string[]).filter((e) => e.startsWith('workspaceContains:'));
+  assert.deepEqual(activation, GOVERNANCE_FILE_PATTERNS.map((name) => `workspaceContains:**/${name}`));
+  assert.deepEqual(pkg.contributes.yamlValidation.map((v: { fileMatch: string[] }) => v.fileMatch), [[...GOVERNANCE_FILE_PATTERNS]]);
 });
 
 test('package.json settings are the ones the server reads', () => {

@@ -13,7 +13,7 @@ function at(textWithCaret: string) {
 describe('hover', () => {
   test('an item id shows title, level word, verbatim text and citation', () => {
     const { engine, doc, position } = at(`${HEADER}roles: [developer]\nitems:\n  D-7 i|i:\n    status: planned\n`);
-    const hover = engine.hover(doc, position);
+    const hover = engine.hover(doc, position, doc.settings.language);
     assert.ok(hover);
     const item = engine.catalog.get('D-7 ii')!;
     assert.match(hover.markdown, /D-7 ii　開発関連情報の文書化/);
@@ -25,7 +25,7 @@ describe('hover', () => {
   test('a hover leads with title, word, what it means for this record and the citation; then the quote', () => {
     for (const id of ['D-7 i', 'H-7', 'C-7-6', 'U-2 i']) {
       const { engine, doc, position } = at(`${HEADER}roles: [developer, business-user]\nadvancedAI: true\nitems:\n  ${id}|:\n    status: planned\n`);
-      const md = engine.hover(doc, position)?.markdown ?? '';
+      const md = engine.hover(doc, position, 'ja')?.markdown ?? '';
       const head = md.split('\n\n')[0].split('\n');
       assert.equal(head.length, 3, `${id}: three heading lines\n${md}`);
       assert.match(head[1], /必須（宣言した主体）/, id);
@@ -37,7 +37,7 @@ describe('hover', () => {
   });
   test('a sentence-long title is shortened in the heading, and the sentence is quoted once', () => {
     const { engine, doc, position } = at(`${HEADER}roles: [developer]\nadvancedAI: true\nitems:\n  H-7|:\n    status: planned\n`);
-    const md = engine.hover(doc, position)?.markdown ?? '';
+    const md = engine.hover(doc, position, 'ja')?.markdown ?? '';
     const title = engine.catalog.get('H-7')!.title;
     assert.ok(md.split('\n')[0].endsWith('…**\\'), md.split('\n')[0]);
     assert.equal(md.split(title).length - 1, 1, 'the full title sentence appears once, in the quote');
@@ -46,7 +46,7 @@ describe('hover', () => {
   });
   test('the annex is cut to a few lines behind "show the full text"; the full text has everything', () => {
     const { engine, doc, position } = at(`${HEADER}roles: [developer]\nitems:\n  D-7 i|:\n    status: planned\n`);
-    const md = engine.hover(doc, position)?.markdown ?? '';
+    const md = engine.hover(doc, position, 'ja')?.markdown ?? '';
     const item = engine.catalog.get('D-7 i')!;
     const annexLines = md.split('\n').filter((l) => /^\s*- /.test(l) && l.trim() !== '- …');
     assert.ok(annexLines.length <= 3, `at most three annex lines, saw ${annexLines.length}`);
@@ -57,7 +57,7 @@ describe('hover', () => {
   });
   test('an alias shows the canonical item', () => {
     const { engine, doc, position } = at(`${HEADER}roles: [developer]\nitems:\n  D-7) i|i.:\n    status: planned\n`);
-    const hover = engine.hover(doc, position);
+    const hover = engine.hover(doc, position, doc.settings.language);
     assert.match(hover?.markdown ?? '', /→ 正規形 `D-7 ii`/);
   });
   test('roles, advancedAI, kinds, status and field names', () => {
@@ -72,14 +72,14 @@ describe('hover', () => {
     ];
     for (const [text, expected] of cases) {
       const { engine, doc, position } = at(text);
-      assert.match(engine.hover(doc, position)?.markdown ?? '', expected, text);
+      assert.match(engine.hover(doc, position, doc.settings.language)?.markdown ?? '', expected, text);
     }
   });
   test('English labels, Japanese quotes', () => {
     const { text, position } = caret(`${HEADER}roles: [developer]\nitems:\n  D-7 i|i:\n    status: planned\n`);
     const engine = makeEngine();
     const doc = engine.check({ path: RECORD, text, workspaceRoot: WORKSPACE }, { language: 'en' });
-    const md = engine.hover(doc, position)?.markdown ?? '';
+    const md = engine.hover(doc, position, doc.settings.language)?.markdown ?? '';
     assert.match(md, /unofficial translation/);
     assert.match(md, /開発関連情報の文書化/);
   });
@@ -88,7 +88,7 @@ describe('hover', () => {
 describe('completion', () => {
   test('item ids under items: only the declared roles, present ids excluded', () => {
     const { engine, doc, position } = at(`${HEADER}roles: [developer]\nitems:\n  D-2 i:\n    status: planned\n  |\n`);
-    const labels = engine.complete(doc, position).map((c) => c.label);
+    const labels = engine.complete(doc, position, doc.settings.language).map((c) => c.label);
     assert.ok(labels.includes('D-7 ii'));
     assert.ok(!labels.includes('D-2 i'), 'present id left out');
     assert.ok(!labels.some((l) => l.startsWith('P-')), 'no provider items');
@@ -96,14 +96,14 @@ describe('completion', () => {
   });
   test('replaces what was typed, spaces included', () => {
     const { engine, doc, position } = at(`${HEADER}roles: [developer]\nitems:\n  D-7 |\n`);
-    const entry = engine.complete(doc, position).find((c) => c.label === 'D-7 ii')!;
+    const entry = engine.complete(doc, position, doc.settings.language).find((c) => c.label === 'D-7 ii')!;
     assert.equal(entry.range?.start.character, 2);
     assert.ok(entry.snippet);
     assert.ok(entry.insertText.startsWith('D-7 ii: # 開発関連情報の文書化\n'), entry.insertText);
   });
   test('accepting an id writes the entry the quick fix writes, with tab stops for status, owner and evidence', () => {
     const { engine, doc, position } = at(`${HEADER}roles: [developer]\nitems:\n  D-2 i:\n    status: planned\n  |\n`);
-    const entry = engine.complete(doc, position).find((c) => c.label === 'D-7 ii')!;
+    const entry = engine.complete(doc, position, 'ja').find((c) => c.label === 'D-7 ii')!;
     const tabStops = [...entry.insertText.matchAll(/\$\{(\d)/g)].map((m) => m[1]);
     assert.deepEqual(tabStops, ['1', '2', '3']);
     // Snippet placeholders filled with their defaults, each line indented like the key: the quick fix's text.
@@ -120,7 +120,7 @@ describe('completion', () => {
   });
   test('rows carry the short title and are ranked: required items first, sub-items of a recorded principle last', () => {
     const { engine, doc, position } = at(`${HEADER}roles: [developer]\nitems:\n  C-1:\n    status: planned\n  |\n`);
-    const entries = engine.complete(doc, position).sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+    const entries = engine.complete(doc, position, 'ja').sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
     const ids = entries.map((e) => e.label);
     assert.equal(entries.find((e) => e.label === 'D-7 ii')?.labelDetail, '開発関連情報の文書化');
     assert.ok(ids.indexOf('D-7 ii') < ids.indexOf('D-10 i'), 'required before expected');
@@ -132,7 +132,7 @@ describe('completion', () => {
   test('whole-record snippets only at the top of a new record, never inside an item or after status:', () => {
     const labelsAt = (text: string) => {
       const { engine, doc, position } = at(text);
-      return engine.complete(doc, position).map((c) => c.label);
+      return engine.complete(doc, position, 'ja').map((c) => c.label);
     };
     assert.ok(labelsAt('|').includes('ai-governance-developer'), 'empty document');
     assert.ok(labelsAt('# 新しい記録\n|').includes('ai-governance-provider'), 'top level of a new record');
@@ -153,7 +153,7 @@ describe('completion', () => {
     ];
     for (const [text, expected] of cases) {
       const { engine, doc, position } = at(text);
-      const labels = engine.complete(doc, position, ['docs/a.md']).map((c) => c.label);
+      const labels = engine.complete(doc, position, doc.settings.language, ['docs/a.md']).map((c) => c.label);
       assert.ok(labels.includes(expected), `${expected} in [${labels.join(', ')}] for\n${text}`);
     }
   });

@@ -2,15 +2,15 @@
  * The command line (commander): commands, options, their validation and defaults. Parsing only;
  * each command's work is a function handed in, so the program is tested without running it.
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { MessageLanguage, Severity } from '../engine';
 import type { Role } from '../engine/catalogTypes';
 import { ROLES } from '../engine/catalog';
 import type { OutputSpec } from './check';
-import { FORMATS, isFormat, type FormatName } from './formatters';
+import { FORMATS, type FormatName } from './formatters';
 import { parseRoles, DEFAULT_INIT_FILE } from './init';
 import { UsageError, type CliIO } from './io';
-import { isSeverity, SEVERITIES } from './report';
+import { SEVERITIES } from './report';
 import { languageFromEnv } from './settings';
 
 export interface CheckArgs {
@@ -45,29 +45,20 @@ export interface Commands {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-function oneOf<T extends string>(allowed: readonly T[], what: string) {
-  return (value: string): T => {
-    if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`${what} must be one of ${allowed.join(', ')}`);
-    return value as T;
-  };
+/** A repeatable option whose every value must be one of `choices` (commander checks them and lists them in --help). */
+function repeatableChoice<T extends string>(flags: string, description: string, choices: readonly T[]): Option {
+  const option = new Option(flags, description).choices(choices);
+  const checkChoice = option.parseArg as (value: string, previous: unknown) => T;
+  return option.argParser((value: string, previous: T[]) => [...previous, checkChoice(value, undefined)]).default([], 'stylish');
 }
 
-function collectFormat(value: string, previous: FormatName[]): FormatName[] {
-  if (!isFormat(value)) throw new InvalidArgumentError(`format must be one of ${FORMATS.join(', ')}`);
-  return [...previous, value];
-}
+const LANGUAGES: readonly MessageLanguage[] = ['ja', 'en'];
 
 function positiveInteger(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
   return n;
 }
-
-const parseLanguage = oneOf<MessageLanguage>(['ja', 'en'], 'language');
-const parseSeverity = (value: string): Severity => {
-  if (!isSeverity(value)) throw new InvalidArgumentError(`severity must be one of ${SEVERITIES.join(', ')}`);
-  return value;
-};
 
 /** The n-th -o belongs to the n-th -f; formats without one go to stdout. */
 export function pairOutputs(formats: readonly FormatName[], files: readonly string[]): OutputSpec[] {
@@ -90,11 +81,11 @@ export function buildProgram(io: CliIO, commands: Commands, version: string): Co
     .command('check')
     .description('check governance files (default: every governance file under the current folder)')
     .argument('[paths...]', 'files, folders or globs')
-    .option('-f, --format <format>', `output format: ${FORMATS.join(', ')} (repeatable)`, collectFormat, [] as FormatName[])
+    .addOption(repeatableChoice('-f, --format <format>', 'output format (repeatable)', FORMATS))
     .option('-o, --output <file>', 'write the n-th --format to this file instead of stdout (repeatable)', collect, [] as string[])
-    .option('--fail-severity <severity>', `exit 1 when a finding is at least this severe: ${SEVERITIES.join(', ')}`, parseSeverity, 'error' as Severity)
+    .addOption(new Option('--fail-severity <severity>', 'exit 1 when a finding is at least this severe').choices(SEVERITIES).default('error'))
     .option('-q, --quiet', 'stylish output: errors only', false)
-    .option('--lang <language>', 'message language: ja or en (default: ja when LC_ALL/LANG starts with ja, else en)', parseLanguage)
+    .addOption(new Option('--lang <language>', 'message language (default: ja when LC_ALL/LANG starts with ja, else en)').choices(LANGUAGES))
     .option('--review-max-age-days <days>', 'reviews older than this are stale (default 365)', positiveInteger)
     .option('--max-file-size-kb <kb>', 'files larger than this are not checked (default 2048)', positiveInteger)
     .option('--root <dir>', 'workspace root evidence may not leave (default: the current folder)')
@@ -117,7 +108,7 @@ export function buildProgram(io: CliIO, commands: Commands, version: string): Co
     .command('explain')
     .description('show a guideline item: title, verbatim text, practice points, citation (aliases accepted: "D-7) ii.")')
     .argument('<id...>', 'item id, e.g. "D-7 ii" (words are joined, so D-7 ii works unquoted)')
-    .option('--lang <language>', 'label language: ja or en (quotes stay Japanese)', parseLanguage)
+    .addOption(new Option('--lang <language>', 'label language (quotes stay Japanese)').choices(LANGUAGES))
     .action(async (words: string[], opts: { lang?: MessageLanguage }) => {
       await commands.explain({ id: words.join(' '), language: opts.lang ?? languageFromEnv(io.env) });
     });
@@ -128,7 +119,7 @@ export function buildProgram(io: CliIO, commands: Commands, version: string): Co
     .option('--role <roles>', `${ROLES.join(', ')} (repeatable or comma-separated)`, collect, [] as string[])
     .option('--advanced-ai', 'the organisation handles advanced AI systems (adds H-1 … H-12)', false)
     .option('-o, --output <file>', 'file to write', DEFAULT_INIT_FILE)
-    .option('--lang <language>', 'comment language: ja or en', parseLanguage)
+    .addOption(new Option('--lang <language>', 'comment language').choices(LANGUAGES))
     .action(async (opts: { role: string[]; advancedAi: boolean; output: string; lang?: MessageLanguage }) => {
       await commands.init({ roles: parseRoles(opts.role), advancedAI: opts.advancedAi, output: opts.output, language: opts.lang ?? languageFromEnv(io.env) });
     });

@@ -1,14 +1,14 @@
 /**
- * `ai-governance check`: find the governance files, check each exactly as the language server
- * checks a file from disk (same engine, same settings normaliser, same size limit, same
- * evidence view), optionally apply the safe fixes, then write every requested report.
+ * `ai-governance check`: find the governance files (the server's own walker), check each with the
+ * language server's own `readAndCheck` (same engine, settings normaliser, size limit and evidence
+ * view), optionally apply the safe fixes, then write every requested report.
  */
 import { promises as fsp } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
 import { createEngine, type CheckSettings, type Engine, type EngineDiagnostic, type MessageLanguage, type Severity } from '../engine';
-import { tooLargeDiagnostic } from '../engine/check';
 import { loadCatalog } from '../engine/catalog';
+import { readAndCheck } from '../readAndCheck';
 import { CachedFileSystem } from '../workspace';
 import { discoverFiles, displayPath } from './discovery';
 import { describeFix, applyEdits, type FixChange } from './fix';
@@ -51,18 +51,13 @@ function rootFor(path: string, root: string): string {
 
 async function checkFile(engine: Engine, path: string, root: string, settings: CheckSettings, fix: boolean): Promise<FileOutcome> {
   const workspaceRoot = rootFor(path, root);
-  let text: string;
-  try {
-    const stat = await fsp.stat(path);
-    if (stat.size > settings.maxFileSizeBytes) return { diagnostics: [tooLargeDiagnostic(stat.size, settings)], changes: [] };
-    text = await fsp.readFile(path, 'utf8');
-  } catch (error) {
-    return { failure: errorText(error) };
-  }
-  let document = engine.check({ path, text, workspaceRoot }, settings);
+  const result = await readAndCheck(engine, path, workspaceRoot, settings);
+  if (!result.ok) return { failure: result.error };
+  let { document } = result;
   const changes: FixChange[] = [];
-  if (fix && document.record) {
+  if (fix && document.state === 'parsed') {
     const safe = engine.fixAll(document);
+    const text = document.input.text;
     if (safe && safe.edits.length > 0) {
       const fixed = applyEdits(text, safe.edits);
       if (fixed !== text) {

@@ -1,16 +1,15 @@
 /**
  * Which files `check` looks at. No operand: every governance file under the working folder.
  * A folder: the governance files below it. A file: that file, whatever its name (the user named
- * it). A glob (picomatch): the files it matches. Walks skip node_modules and .git and do not
- * follow links, as the language server's workspace scan does, so both see the same files.
+ * it). A glob (picomatch): the files it matches. Folders are walked by the language server's own
+ * walker (node_modules and .git skipped, links not followed), so both see the same files.
  */
 import { promises as fsp } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { isGovernanceFileName } from '../engine/vocabulary';
+import { GOVERNANCE_FILE_PATTERNS, isGovernanceFileName } from '../engine/vocabulary';
+import { listFiles } from '../walk';
 import { UsageError } from './io';
-
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 export interface Discovery {
   /** absolute paths, sorted, each once */
@@ -19,28 +18,9 @@ export interface Discovery {
 
 const toPosix = (path: string) => path.split(sep).join('/');
 
-/** Every file below `folder` for which `keep` says yes (links not followed, unreadable folders skipped). */
-async function walk(folder: string, keep: (absolutePath: string, name: string) => boolean): Promise<string[]> {
-  const found: string[] = [];
-  const stack = [folder];
-  while (stack.length) {
-    const dir = stack.pop() as string;
-    let entries;
-    try {
-      entries = await fsp.readdir(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(path);
-      } else if (entry.isFile() && keep(path, entry.name)) {
-        found.push(path);
-      }
-    }
-  }
-  return found;
+/** Every file below `folder` for which `keep` says yes. */
+async function walk(folder: string, keep: (absolutePath: string) => boolean): Promise<string[]> {
+  return (await listFiles(folder)).files.filter(keep);
 }
 
 export function isGlob(operand: string): boolean {
@@ -73,8 +53,8 @@ export async function discoverFiles(operands: readonly string[], cwd: string): P
     const stat = await statOrNull(path);
     let files: string[];
     if (stat?.isDirectory()) {
-      files = await walk(path, (_, name) => isGovernanceFileName(name));
-      if (files.length === 0) throw new UsageError(`no governance files (ai-governance.yaml, ai-governance.yml, *.ai-governance.yaml) under ${operand}`);
+      files = await walk(path, (file) => isGovernanceFileName(basename(file)));
+      if (files.length === 0) throw new UsageError(`no governance files (${GOVERNANCE_FILE_PATTERNS.join(', ')}) under ${operand}`);
     } else if (stat) {
       files = [path];
     } else if (isGlob(operand)) {

@@ -39,10 +39,6 @@ export function atLeast(severity: Severity, threshold: Severity): boolean {
   return RANK[severity] >= RANK[threshold];
 }
 
-export function isSeverity(value: string): value is Severity {
-  return (SEVERITIES as readonly string[]).includes(value);
-}
-
 export type Counts = Record<Severity, number>;
 
 export function countBySeverity(diagnostics: Iterable<EngineDiagnostic>): Counts {

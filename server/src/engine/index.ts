@@ -2,7 +2,7 @@
  * The engine: pure TypeScript (no vscode, no LSP types) that the language server, the CLI and the
  * tests all call. Text + a file-system view in, plain data out.
  */
-import { checkText, type CheckEnvironment } from './check';
+import { checkRecord, tooLargeDiagnostic, type CheckEnvironment } from './check';
 import { loadCatalog, type GuidelineCatalog } from './catalog';
 import { complete, type CompletionEntry } from './completion';
 import { recordCoverage, type RecordCoverage } from './coverage';
@@ -11,7 +11,7 @@ import { hover, itemMarkdown, type HoverResult } from './hover';
 import { canonicalForm, resolveId } from './ids';
 import { evidenceLinks, outline, type EvidenceLink, type OutlineSymbol } from './outline';
 import { readRecord, type GovernanceRecord } from './record';
-import { DEFAULT_SETTINGS, type CheckInput, type CheckSettings, type EngineDiagnostic, type FileSystemView, type Fix, type Position } from './types';
+import { DEFAULT_SETTINGS, type CheckInput, type CheckSettings, type EngineDiagnostic, type FileSystemView, type Fix, type MessageLanguage, type Position } from './types';
 
 export * from './types';
 export { DEFAULT_SEVERITY, RULE_CODES, SCHEMA_CODES, message } from './rules/registry';
@@ -25,24 +25,33 @@ export interface EngineOptions {
   catalog?: GuidelineCatalog;
 }
 
-/** A checked document: parsed once per version, every feature reads from it. */
-export interface CheckedDocument {
-  input: CheckInput;
-  settings: CheckSettings;
-  record: GovernanceRecord | null;
-  diagnostics: EngineDiagnostic[];
-}
+/**
+ * One text read once: what every feature reads. Parsing is separate from validating (as
+ * vscode-json-languageservice separates `parseJSONDocument` from `doValidation`), so a hover or an
+ * outline never runs the rules. A text over the size limit is never parsed: it is `too-large`.
+ */
+export type ParsedRecord =
+  | { state: 'parsed'; input: CheckInput; record: GovernanceRecord }
+  | { state: 'too-large'; input: CheckInput; size: number };
+
+/** A parsed record with the diagnostics of one validation, for the settings it was validated with. */
+export type CheckedDocument = ParsedRecord & { settings: CheckSettings; diagnostics: EngineDiagnostic[] };
 
 export interface Engine {
   readonly catalog: GuidelineCatalog;
+  /** Parses a text, unless it is over the size limit (then it is only measured). */
+  parse(input: CheckInput, limits?: Pick<CheckSettings, 'maxFileSizeBytes'>): ParsedRecord;
+  /** Runs every rule over a parsed record. */
+  validate(document: ParsedRecord, settings?: Partial<CheckSettings>): EngineDiagnostic[];
+  /** parse + validate, for front ends that want both at once (the CLI, tests). */
   check(input: CheckInput, settings?: Partial<CheckSettings>): CheckedDocument;
-  hover(document: CheckedDocument, position: Position): HoverResult | null;
-  complete(document: CheckedDocument, position: Position, evidencePaths?: readonly string[]): CompletionEntry[];
+  hover(document: ParsedRecord, position: Position, language: MessageLanguage): HoverResult | null;
+  complete(document: ParsedRecord, position: Position, language: MessageLanguage, evidencePaths?: readonly string[]): CompletionEntry[];
   fixes(document: CheckedDocument, diagnostics: readonly EngineDiagnostic[]): Fix[];
   fixAll(document: CheckedDocument): Fix | null;
-  outline(document: CheckedDocument): OutlineSymbol[];
-  links(document: CheckedDocument): EvidenceLink[];
-  /** the coverage model (DESIGN §9) of a checked record; null for a file that was not parsed */
+  outline(document: ParsedRecord): OutlineSymbol[];
+  links(document: ParsedRecord): EvidenceLink[];
+  /** the coverage model (DESIGN §9) of a checked record, from its parse and diagnostics; null for a file that was not parsed */
   coverage(document: CheckedDocument): RecordCoverage | null;
   /** the guideline text of an item (alias accepted), full annex included */
   itemText(id: string, language: CheckSettings['language']): string | null;
@@ -61,23 +70,36 @@ export function createEngine(options: EngineOptions): Engine {
   const today = options.today ?? (() => localToday());
   const env = (settings: CheckSettings): CheckEnvironment => ({ catalog, fs: options.fs, today: today(), settings });
   const fixContext = (document: CheckedDocument) =>
-    document.record
+    document.state === 'parsed'
       ? { record: document.record, input: document.input, catalog, fs: options.fs, language: document.settings.language, today: today(), all: document.diagnostics }
       : null;
+  const parse = (input: CheckInput, limits: Pick<CheckSettings, 'maxFileSizeBytes'> = DEFAULT_SETTINGS): ParsedRecord => {
+    const size = Buffer.byteLength(input.text, 'utf8');
+    if (size > limits.maxFileSizeBytes) return { state: 'too-large', input, size };
+    return { state: 'parsed', input, record: readRecord(input.text, catalog) };
+  };
+  const validate = (document: ParsedRecord, partial: Partial<CheckSettings> = {}): EngineDiagnostic[] => {
+    const settings = { ...DEFAULT_SETTINGS, ...partial };
+    if (document.state === 'too-large') return [tooLargeDiagnostic(document.size, settings)];
+    return checkRecord(document.record, document.input, env(settings));
+  };
   return {
     catalog,
+    parse,
+    validate,
     check(input, partial = {}) {
       const settings = { ...DEFAULT_SETTINGS, ...partial };
-      const { record, diagnostics } = checkText(input, env(settings));
-      return { input, settings, record, diagnostics };
+      const document = parse(input, settings);
+      return { ...document, settings, diagnostics: validate(document, settings) };
     },
-    hover(document, position) {
-      if (!document.record) return null;
-      return hover(document.record, document.record.parsed.lines.offset(position), catalog, document.settings.language);
+    hover(document, position, language) {
+      if (document.state !== 'parsed') return null;
+      return hover(document.record, document.record.parsed.lines.offset(position), catalog, language);
     },
-    complete(document, position, evidencePaths) {
-      const record = document.record ?? readRecord('', catalog);
-      return complete(document.input.text, position, { record, catalog, language: document.settings.language, evidencePaths });
+    complete(document, position, language, evidencePaths) {
+      // A text too large to parse still completes, against an empty record.
+      const record = document.state === 'parsed' ? document.record : readRecord('', catalog);
+      return complete(document.input.text, position, { record, catalog, language, evidencePaths });
     },
     fixes(document, diagnostics) {
       const context = fixContext(document);
@@ -88,13 +110,13 @@ export function createEngine(options: EngineOptions): Engine {
       return context ? fixAll(context) : null;
     },
     outline(document) {
-      return document.record ? outline(document.record, catalog) : [];
+      return document.state === 'parsed' ? outline(document.record, catalog) : [];
     },
     links(document) {
-      return document.record ? evidenceLinks(document.record, document.input) : [];
+      return document.state === 'parsed' ? evidenceLinks(document.record, document.input) : [];
     },
     coverage(document) {
-      if (!document.record) return null;
+      if (document.state !== 'parsed') return null;
       return recordCoverage(document.record, document.diagnostics, catalog, { today: today(), reviewMaxAgeDays: document.settings.reviewMaxAgeDays });
     },
     itemText(id, language) {

@@ -61,7 +61,15 @@ export function isExtensionKey(key: string): boolean {
   return key.startsWith('x-');
 }
 
-/** Governance file names (DESIGN §2). */
+/**
+ * Governance files (DESIGN §2) as globs on the file name: the one list the server, the CLI, the
+ * client's document selector and the manifest (held by a drift test) all derive theirs from.
+ */
+export const GOVERNANCE_FILE_PATTERNS = ['ai-governance.yaml', 'ai-governance.yml', '*.ai-governance.yaml'] as const;
+
+/** Folders no scan enters: dependencies and version control never hold the organisation's records. */
+export const SKIPPED_FOLDERS = ['node_modules', '.git'] as const;
+
 export function isGovernanceFileName(name: string): boolean {
-  return name === 'ai-governance.yaml' || name === 'ai-governance.yml' || (name.endsWith('.ai-governance.yaml') && name.length > '.ai-governance.yaml'.length);
+  return GOVERNANCE_FILE_PATTERNS.some((pattern) => (pattern.startsWith('*') ? name.length >= pattern.length && name.endsWith(pattern.slice(1)) : name === pattern));
 }

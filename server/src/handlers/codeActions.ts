@@ -9,9 +9,10 @@ import {
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { Fix } from '../engine';
-import type { ServerState } from '../server';
+import { checkedOf, versionOf } from '../documentStore';
+import type { ServerState } from '../state';
 import { sameDiagnostic, toLspDiagnostic } from './convert';
-import { runSafe } from './runSafe';
+import { runSafeAsync } from './runSafe';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.ai-governance`;
 
@@ -40,13 +41,16 @@ function toAction(uri: string, version: number | null, fix: Fix, kind: string, d
   return { title: fix.title, kind, isPreferred: fix.isPreferred, diagnostics, edit: workspaceEdit(uri, version, fix), data };
 }
 
-export function registerCodeActions({ connection, engine, documents, checkedFor }: ServerState): void {
+export function registerCodeActions({ connection, engine, checks }: ServerState): void {
   connection.onCodeAction((params, token) =>
-    runSafe<CodeAction[]>(connection, 'codeAction', [], token, () => {
+    runSafeAsync<CodeAction[]>(connection, 'codeAction', [], token, async () => {
       const uri = params.textDocument.uri;
-      const doc = checkedFor(uri);
-      if (!doc) return [];
-      const version = documents.get(uri)?.version ?? null;
+      // Fixes are built from this version's check: it runs now if the editor asks before it was due.
+      const entry = await checks.checked(uri);
+      const doc = checkedOf(entry);
+      if (!entry || !doc) return [];
+      // The edits refer to the text they were computed from: the client drops them if it has moved on.
+      const version = versionOf(entry) ?? null;
       const only = params.context.only;
       const actions: CodeAction[] = [];
       if (only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.Source))) {

@@ -1,7 +1,8 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import type { CompletionEntry } from '../engine';
-import type { ServerState } from '../server';
-import { runSafe } from './runSafe';
+import { parsedOf } from '../documentStore';
+import type { ServerState } from '../state';
+import { runSafeAsync } from './runSafe';
 
 const KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {
   item: CompletionItemKind.Reference,
@@ -11,12 +12,13 @@ const KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {
   snippet: CompletionItemKind.Snippet,
 };
 
-export function registerCompletion({ connection, engine, checkedFor, evidenceCandidates }: ServerState): void {
+export function registerCompletion({ connection, engine, checks, folders }: ServerState): void {
   connection.onCompletion((params, token) =>
-    runSafe<CompletionItem[]>(connection, 'completion', [], token, () => {
-      const doc = checkedFor(params.textDocument.uri);
-      if (!doc) return [];
-      const entries = engine.complete(doc, params.position, evidenceCandidates(doc.input.path));
+    runSafeAsync<CompletionItem[]>(connection, 'completion', [], token, async () => {
+      const entry = await checks.read(params.textDocument.uri);
+      const doc = parsedOf(entry);
+      if (!entry || !doc) return [];
+      const entries = engine.complete(doc, params.position, entry.settings.check.language, folders.evidenceCandidates(doc.input.path));
       return entries.map((e) => ({
         label: e.label,
         labelDetails: e.labelDetail ? { description: e.labelDetail } : undefined,

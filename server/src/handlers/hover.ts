@@ -1,12 +1,14 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import type { ServerState } from '../server';
-import { runSafe } from './runSafe';
+import { parsedOf } from '../documentStore';
+import type { ServerState } from '../state';
+import { runSafeAsync } from './runSafe';
 
-export function registerHover({ connection, engine, checkedFor }: ServerState): void {
+export function registerHover({ connection, engine, checks }: ServerState): void {
   connection.onHover((params, token) =>
-    runSafe<Hover | null>(connection, 'hover', null, token, () => {
-      const doc = checkedFor(params.textDocument.uri);
-      const result = doc ? engine.hover(doc, params.position) : null;
+    runSafeAsync<Hover | null>(connection, 'hover', null, token, async () => {
+      const entry = await checks.read(params.textDocument.uri);
+      const document = parsedOf(entry);
+      const result = entry && document ? engine.hover(document, params.position, entry.settings.check.language) : null;
       return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: result.range } : null;
     }),
   );

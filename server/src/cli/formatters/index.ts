@@ -10,10 +10,6 @@ import { stylishFormatter } from './stylish';
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
-export function isFormat(value: string): value is FormatName {
-  return (FORMATS as readonly string[]).includes(value);
-}
-
 /** Formats a program reads: never coloured, never interleaved with progress. */
 export function isMachineFormat(format: FormatName): boolean {
   return format !== 'stylish';

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ArtifactLocation, Log, Result } from 'sarif';
 import { RULE_CODES, type EngineDiagnostic, type RuleCode, type Severity } from '../../engine';
 import { citationLine } from '../../engine/citation';
 import { ruleSummaries } from '../rules';
@@ -16,42 +17,10 @@ export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_URI = 'https://github.com/ai-governance/ai-governance-vscode';
 const BASE_ID = 'SRCROOT';
 
-type Level = 'error' | 'warning' | 'note';
+type Level = NonNullable<Result['level']>;
 const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 /** GitHub code scanning's severity scale for non-security rules. */
 const PROBLEM_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'recommendation', hint: 'recommendation' };
-
-interface Message {
-  text: string;
-  markdown?: string;
-}
-
-interface ArtifactLocation {
-  uri: string;
-  uriBaseId?: string;
-}
-
-export interface SarifResult {
-  ruleId: RuleCode;
-  ruleIndex: number;
-  level: Level;
-  message: Message;
-  locations: Array<{ physicalLocation: { artifactLocation: ArtifactLocation; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }>;
-  partialFingerprints: Record<string, string>;
-  properties: Record<string, unknown>;
-}
-
-export interface SarifLog {
-  $schema: string;
-  version: '2.1.0';
-  runs: Array<{
-    tool: { driver: Record<string, unknown> & { rules: Array<Record<string, unknown> & { id: RuleCode }> } };
-    invocations: Array<Record<string, unknown>>;
-    originalUriBaseIds: Record<string, { uri: string; description?: Message }>;
-    columnKind: 'utf16CodeUnits';
-    results: SarifResult[];
-  }>;
-}
 
 /** A path as a SARIF URI: relative to the working folder (SRCROOT) when it is inside it, else a file: URL. */
 function artifactLocation(path: string): ArtifactLocation {
@@ -73,9 +42,9 @@ function fingerprint(file: FileResult, d: EngineDiagnostic, seen: Map<string, nu
 }
 
 /** The results of one file (fingerprint occurrences count within the file). */
-function fileResults(file: FileResult, context: ReportContext): SarifResult[] {
+function fileResults(file: FileResult, context: ReportContext): Result[] {
   const ruleIndex = RULE_INDEX;
-  const results: SarifResult[] = [];
+  const results: Result[] = [];
   const seen = new Map<string, number>();
   for (const d of file.diagnostics) {
     const item = d.data.itemId ? context.catalog.get(d.data.itemId) : undefined;
@@ -115,7 +84,7 @@ function fileResults(file: FileResult, context: ReportContext): SarifResult[] {
 const RULE_INDEX = new Map<RuleCode, number>(RULE_CODES.map((code, index) => [code, index]));
 
 /** The log without its results and invocations, which are written into it as the run goes. */
-function skeleton(context: ReportContext, results: unknown, invocations: unknown): SarifLog {
+function skeleton(context: ReportContext, results: unknown, invocations: unknown): Log {
   const rules = ruleSummaries(context.language);
   return {
     $schema: SARIF_SCHEMA_URI,
@@ -147,19 +116,19 @@ function skeleton(context: ReportContext, results: unknown, invocations: unknown
         },
         originalUriBaseIds: { [BASE_ID]: { uri: folderUri(context.cwd) } },
         columnKind: 'utf16CodeUnits',
-        results: results as SarifResult[],
-        invocations: invocations as Array<Record<string, unknown>>,
+        results: results as Result[],
+        invocations: invocations as NonNullable<Log['runs'][number]['invocations']>,
       },
     ],
   };
 }
 
-function invocationsOf(failures: readonly ToolFailure[]): Array<Record<string, unknown>> {
+function invocationsOf(failures: readonly ToolFailure[]): NonNullable<Log['runs'][number]['invocations']> {
   return [
     {
       executionSuccessful: failures.length === 0,
       toolExecutionNotifications: failures.map((failure) => ({
-        level: 'error',
+        level: 'error' as const,
         message: { text: failure.message },
         locations: [{ physicalLocation: { artifactLocation: artifactLocation(failure.path) } }],
       })),

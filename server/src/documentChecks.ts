@@ -1,0 +1,221 @@
+/**
+ * How documents get into the store and get checked: the editor's text of an open document (read
+ * once per version, checked once per version, whatever asks first), a file on disk (read and checked
+ * on this thread or in a scan's worker), and the re-checks that settings and file events call for.
+ * Who publishes the results listens with `onDidCheck` / `onDidForget` (handlers/diagnostics.ts).
+ */
+import { promises as fsp } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { checkDelay } from './checkDelay';
+import type { CheckPool } from './checkPool';
+import { DocumentStore, type DocumentEntry, type NewEntry, type TextSource, type Validation } from './documentStore';
+import type { Engine, ParsedRecord } from './engine';
+import type { WorkspaceFolders } from './folders';
+import { readAndCheck } from './readAndCheck';
+import type { ResourceSettings } from './resourceSettings';
+import type { ServerSettings } from './settings';
+
+export interface DocumentChecksOptions {
+  store: DocumentStore;
+  engine: Engine;
+  documents: TextDocuments<TextDocument>;
+  settings: ResourceSettings;
+  folders: WorkspaceFolders;
+  pool: CheckPool | undefined;
+  log(message: string): void;
+}
+
+const pathOf = (uri: string) => URI.parse(uri).fsPath;
+
+function entryOf(document: ParsedRecord, base: Omit<NewEntry, 'state' | 'document' | 'path' | 'workspaceRoot' | 'text'>): NewEntry {
+  return document.state === 'parsed' ? { ...base, state: 'parsed', document } : { ...base, state: 'too-large', document };
+}
+
+export class DocumentChecks {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** uri → how long reading and checking its last version took (ms), to pace re-checks while typing */
+  private readonly cost = new Map<string, number>();
+  /** uri → how long parsing its current editor version took (ms), a part of `cost` */
+  private readonly parseCost = new Map<string, number>();
+  private readonly checkedListeners: Array<(entry: DocumentEntry) => void> = [];
+  private readonly forgetListeners: Array<(uri: string) => void> = [];
+
+  constructor(private readonly o: DocumentChecksOptions) {}
+
+  /** Called once per check: the entry's `validation` is what to publish. */
+  onDidCheck(listener: (entry: DocumentEntry) => void): void {
+    this.checkedListeners.push(listener);
+  }
+
+  /** Called when a document is gone (deleted, closed and not on disk, out of the workspace). */
+  onDidForget(listener: (uri: string) => void): void {
+    this.forgetListeners.push(listener);
+  }
+
+  /**
+   * The entry of a document's current text, parsed once for its version (a file checked in a worker
+   * is parsed here the first time a feature asks). Never runs the rules, never publishes.
+   */
+  async read(uri: string): Promise<DocumentEntry | undefined> {
+    for (;;) {
+      const open = this.o.documents.get(uri);
+      if (!open) return this.parsedFromDisk(uri);
+      if (!this.o.folders.isGovernance(uri)) return undefined;
+      const { version } = open;
+      const generation = this.o.settings.generation;
+      const settings = await this.o.settings.for(uri);
+      const now = this.o.documents.get(uri);
+      // The text or the settings moved on while the settings were asked for: read what is current now.
+      if (now?.version !== version || this.o.settings.generation !== generation) continue;
+      const entry = this.o.store.get(uri);
+      if (entry && entry.source.from === 'editor' && entry.source.version === version && entry.settings === settings) return entry;
+      return this.parseOpen(uri, now, settings);
+    }
+  }
+
+  /** The entry of a document's current text with its check: the check runs now if it has not yet (once per version). */
+  async checked(uri: string): Promise<DocumentEntry | undefined> {
+    const entry = await this.read(uri);
+    if (entry && !entry.validation) this.validate(entry);
+    return entry;
+  }
+
+  /** A document was opened: checked at once (a check already made for this version is not repeated). */
+  opened(uri: string): void {
+    this.cancelTimer(uri);
+    void this.checked(uri);
+  }
+
+  /** A document was edited: checked once the edits that arrive together are applied (see checkDelay). */
+  changed(uri: string): void {
+    if (!this.o.folders.isGovernance(uri)) return;
+    this.cancelTimer(uri);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.checked(uri);
+      }, checkDelay(this.cost.get(uri))),
+    );
+  }
+
+  /** A document was closed: its file on disk takes its place, or it is forgotten. */
+  closed(uri: string): void {
+    this.cancelTimer(uri);
+    this.cost.delete(uri);
+    this.parseCost.delete(uri);
+    if (URI.parse(uri).scheme !== 'file' || !this.o.folders.isGovernance(uri)) return this.forget(uri);
+    const path = pathOf(uri);
+    this.o.store.delete(uri);
+    void fsp.access(path).then(
+      () => this.checkFromDisk(path),
+      () => this.forget(uri),
+    );
+  }
+
+  /** Re-checks documents whose world changed (settings, evidence appearing…): open ones with the editor's text, others with the text last read. */
+  async recheck(uris: Iterable<string>): Promise<void> {
+    await Promise.all([...uris].map((uri) => this.recheckOne(uri)));
+  }
+
+  /** Reads and checks a file on disk, unless the editor has it open (the editor's text wins). */
+  async checkFromDisk(path: string, options: { inWorker?: boolean; settings?: ServerSettings } = {}): Promise<void> {
+    const uri = URI.file(path).toString();
+    if (this.o.documents.get(uri)) return;
+    const settings = options.settings ?? (await this.o.settings.for(uri));
+    const workspaceRoot = this.o.folders.rootFor(path);
+    const source: TextSource = { from: 'disk' };
+    if (this.o.pool && options.inWorker) {
+      const result = await this.o.pool.check({ path, workspaceRoot, settings: settings.check });
+      if (this.o.documents.get(uri)) return;
+      if (result.ok) {
+        const validation: Validation = { settings: settings.check, diagnostics: result.diagnostics, evidence: result.evidence };
+        const base = { uri, source, settings, validation };
+        const entry =
+          result.size !== undefined
+            ? this.o.store.put({ ...base, state: 'too-large', document: { state: 'too-large', input: { path, text: '', workspaceRoot }, size: result.size } })
+            : this.o.store.put({ ...base, source: { from: 'disk' }, state: 'checked-in-worker', path, workspaceRoot, text: result.text });
+        this.emitChecked(entry);
+        return;
+      }
+      // The worker could not do it (unreadable file, a lost worker): this thread tries and reports.
+    }
+    const result = await readAndCheck(this.o.engine, path, workspaceRoot, settings.check);
+    if (this.o.documents.get(uri)) return;
+    if (!result.ok) {
+      this.o.log(`cannot read ${path}: ${result.error}`);
+      this.forget(uri);
+      return;
+    }
+    const { document } = result;
+    const validation: Validation = { settings: document.settings, diagnostics: document.diagnostics, evidence: this.o.engine.links(document).map((l) => l.target) };
+    this.emitChecked(this.o.store.put(entryOf(document, { uri, source, settings, validation })));
+  }
+
+  forget(uri: string): void {
+    this.cancelTimer(uri);
+    this.cost.delete(uri);
+    this.parseCost.delete(uri);
+    this.o.store.delete(uri);
+    for (const listener of this.forgetListeners) listener(uri);
+  }
+
+  private async recheckOne(uri: string): Promise<void> {
+    if (this.o.documents.get(uri)) {
+      const entry = await this.read(uri);
+      if (entry) this.validate(entry);
+      return;
+    }
+    const last = this.o.store.get(uri);
+    if (last?.state !== 'parsed') {
+      if (last) await this.checkFromDisk(pathOf(uri));
+      return;
+    }
+    const settings = await this.o.settings.for(uri);
+    const current = this.o.store.get(uri);
+    if (current !== last || this.o.documents.get(uri)) return; // replaced meanwhile: that one is current
+    const entry =
+      last.settings === settings ? last : this.o.store.put(entryOf(this.o.engine.parse(last.document.input, settings.check), { uri, source: last.source, settings, validation: undefined }));
+    this.validate(entry);
+  }
+
+  /** A closed document's entry, parsed on this thread if it was checked in a worker. */
+  private parsedFromDisk(uri: string): DocumentEntry | undefined {
+    const entry = this.o.store.get(uri);
+    if (entry?.state !== 'checked-in-worker') return entry;
+    const input = { path: entry.path, text: entry.text, workspaceRoot: entry.workspaceRoot };
+    const document = this.o.engine.parse(input, entry.validation.settings);
+    return this.o.store.put(entryOf(document, { uri, source: entry.source, settings: entry.settings, validation: entry.validation }));
+  }
+
+  private parseOpen(uri: string, open: TextDocument, settings: ServerSettings): DocumentEntry {
+    const path = pathOf(uri);
+    const start = performance.now();
+    const document = this.o.engine.parse({ path, text: open.getText(), workspaceRoot: this.o.folders.rootFor(path) }, settings.check);
+    this.parseCost.set(uri, performance.now() - start);
+    return this.o.store.put(entryOf(document, { uri, source: { from: 'editor', version: open.version }, settings, validation: undefined }));
+  }
+
+  /** Runs the rules over an entry's parse (the one check of its version) and tells the listeners. */
+  private validate(entry: DocumentEntry): void {
+    if (entry.state === 'checked-in-worker') return; // checked already, in the worker
+    const start = performance.now();
+    const diagnostics = this.o.engine.validate(entry.document, entry.settings.check);
+    const evidence = this.o.engine.links(entry.document).map((l) => l.target);
+    const parsing = entry.source.from === 'editor' ? (this.parseCost.get(entry.uri) ?? 0) : 0;
+    this.cost.set(entry.uri, parsing + performance.now() - start);
+    if (this.o.store.validated(entry, { settings: entry.settings.check, diagnostics, evidence })) this.emitChecked(entry);
+  }
+
+  private emitChecked(entry: DocumentEntry): void {
+    for (const listener of this.checkedListeners) listener(entry);
+  }
+
+  private cancelTimer(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Diagnostics: the open documents' events go to the document checks, and each check is published
+ * once, with the version it was made for (undefined for a file's text on disk).
+ */
+import { versionOf } from '../documentStore';
+import type { ServerState } from '../state';
+import { toLspDiagnostic } from './convert';
+import { runSafe } from './runSafe';
+
+export function registerDiagnostics({ connection, documents, checks }: ServerState): void {
+  checks.onDidCheck((entry) =>
+    runSafe(connection, 'publishDiagnostics', undefined, undefined, () => {
+      const diagnostics = (entry.validation?.diagnostics ?? []).map(toLspDiagnostic);
+      void connection.sendDiagnostics({ uri: entry.uri, version: versionOf(entry), diagnostics });
+    }),
+  );
+  checks.onDidForget((uri) => runSafe(connection, 'publishDiagnostics', undefined, undefined, () => void connection.sendDiagnostics({ uri, diagnostics: [] })));
+  documents.onDidOpen(({ document }) => runSafe(connection, 'didOpen', undefined, undefined, () => checks.opened(document.uri)));
+  // Fired for an open too: the check it schedules finds that version checked and does nothing.
+  documents.onDidChangeContent(({ document }) => runSafe(connection, 'didChange', undefined, undefined, () => checks.changed(document.uri)));
+  documents.onDidClose(({ document }) => runSafe(connection, 'didClose', undefined, undefined, () => checks.closed(document.uri)));
+}

@@ -1,0 +1,54 @@
+/**
+ * What the server's handlers share: the connection, the open documents, the engine, the document
+ * store and how documents get into it, the workspace folders and the settings per resource. Built
+ * once by server.ts and handed to every `register…` function of handlers/, which import only this.
+ */
+import { TextDocuments, type Connection } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CheckPool } from './checkPool';
+import { DocumentChecks } from './documentChecks';
+import { DocumentStore } from './documentStore';
+import { createEngine, type Engine } from './engine';
+import { WorkspaceFolders } from './folders';
+import { SETTINGS_SECTION } from './protocol';
+import { ResourceSettings } from './resourceSettings';
+import { CachedFileSystem } from './workspace';
+
+/** What the client said it can do, in `initialize`. */
+export interface ClientCapabilities {
+  configuration: boolean;
+  watchFiles: boolean;
+  workspaceFolders: boolean;
+}
+
+export interface ServerState {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  engine: Engine;
+  /** evidence existence, cached until a file event says otherwise */
+  fs: CachedFileSystem;
+  store: DocumentStore;
+  checks: DocumentChecks;
+  folders: WorkspaceFolders;
+  settings: ResourceSettings;
+  client: ClientCapabilities;
+}
+
+/**
+ * @param workerScript the bundle a scan's worker threads run (the server itself: see main.ts)
+ */
+export function createServerState(connection: Connection, workerScript: string): ServerState {
+  const documents = new TextDocuments(TextDocument);
+  const fs = new CachedFileSystem();
+  const engine = createEngine({ fs });
+  const store = new DocumentStore();
+  const folders = new WorkspaceFolders();
+  const client: ClientCapabilities = { configuration: false, watchFiles: false, workspaceFolders: false };
+  const settings = new ResourceSettings((scopeUris) =>
+    client.configuration ? connection.workspace.getConfiguration(scopeUris.map((scopeUri) => (scopeUri ? { scopeUri, section: SETTINGS_SECTION } : { section: SETTINGS_SECTION }))) : Promise.resolve(scopeUris.map(() => undefined)),
+  );
+  const pool = CheckPool.create(workerScript);
+  connection.onExit(() => pool?.dispose());
+  const checks = new DocumentChecks({ store, engine, documents, settings, folders, pool, log: (message) => connection.console.warn(message) });
+  return { connection, documents, engine, fs, store, checks, folders, settings, client };
+}
