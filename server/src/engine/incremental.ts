@@ -183,12 +183,20 @@ function ownerOf(spans: readonly Span[], offset: number): object | null {
   return found >= 0 && offset <= spans[found].end ? spans[found].key : null;
 }
 
-/** Nodes as the schema rule's plain conversion counts them (one per value, keys not counted). */
-function countNodes(node: YNode | null): number {
-  if (!node) return 1;
-  if (node.type === 'map') return node.pairs.reduce((n, p) => n + countNodes(p.value), 1);
-  if (node.type === 'seq') return node.items.reduce((n, i) => n + countNodes(i), 1);
-  return 1;
+/**
+ * Nodes as the schema rule's plain conversion counts them (one per value, keys not counted),
+ * aliases expanded — so the count stops just past NODE_LIMIT: an alias bomb is not walked.
+ */
+function countNodes(node: YNode | null, limit = NODE_LIMIT + 1): number {
+  let count = 0;
+  const stack: Array<YNode | null> = [node];
+  while (stack.length && count <= limit) {
+    const next = stack.pop() as YNode | null;
+    count++;
+    if (next?.type === 'map') for (const p of next.pairs) stack.push(p.value);
+    else if (next?.type === 'seq') for (const item of next.items) stack.push(item);
+  }
+  return count;
 }
 
 /** Findings of the rules that read the whole record: cheap by design (no per-entry work). */
