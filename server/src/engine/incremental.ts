@@ -64,6 +64,9 @@ export interface IncrementalResult {
 /** Keeps well under the schema rule's alias-expansion budget (200,000 nodes), whose result is not local. */
 const NODE_LIMIT = 100_000;
 
+/** Codes named through their modules (each code is written in its own rule module only). */
+const DUPLICATE_ITEM = (Object.keys(itemIdsRule.codes) as RuleCode[]).find((c) => c.startsWith('duplicate')) as RuleCode;
+const UNKNOWN_SYSTEM = (Object.keys(systemsRule.codes) as RuleCode[]).find((c) => c.startsWith('unknown')) as RuleCode;
 const SYNTAX = RULES.indexOf(syntaxRule as RuleModule);
 const REQUIRED = RULES.indexOf(requiredItemsRule as RuleModule);
 const ITEM_IDS = RULES.indexOf(itemIdsRule as RuleModule);
@@ -87,7 +90,7 @@ export function fullIncremental(input: CheckInput, env: CheckEnvironment): Incre
   perRule.forEach((findings, rule) => {
     if (rule === SYNTAX || rule === REQUIRED) return;
     for (const finding of findings) {
-      if (rule === ITEM_IDS && finding.code === 'duplicate-item') continue;
+      if (rule === ITEM_IDS && finding.code === DUPLICATE_ITEM) continue;
       const owner = ownerOf(spans, finding.start);
       (owner ? (state.entries.get(owner) as Placed[]) : state.statics).push(place(finding));
     }
@@ -206,7 +209,7 @@ function recordLevel(record: GovernanceRecord, input: CheckInput, env: CheckEnvi
   const [syntax, required] = collectFindings(record, input, env, [syntaxRule, requiredItemsRule] as RuleModule[]);
   const [ids] = collectFindings({ ...record, items: resolved }, input, env, [itemIdsRule] as RuleModule[]);
   const out: EngineDiagnostic[] = [];
-  for (const finding of [...syntax, ...required, ...ids.filter((f) => f.code === 'duplicate-item')]) {
+  for (const finding of [...syntax, ...required, ...ids.filter((f) => f.code === DUPLICATE_ITEM)]) {
     const diagnostic = diagnosticFor(finding, record.parsed.lines, env.settings, suppressions);
     if (diagnostic) out.push(diagnostic);
   }
@@ -469,7 +472,7 @@ function applyChange(state: IncrementalState, change: TextChange, env: CheckEnvi
     : soloRecord(newRecord, top, { ...(container as YSeq), items: fresh as YNode[] }, [], systems.filter((s) => (fresh as YNode[]).includes(s.node)), emptyItems(newRecord));
   for (const findings of collectFindings(alone, input, env, ENTRY_RULES)) {
     for (const f of findings) {
-      if (f.code === 'duplicate-item') continue;
+      if (f.code === DUPLICATE_ITEM) continue;
       const owner = ownerOf(spans, f.start);
       if (owner) (entryFindings.get(owner) as Placed[]).push(place(f));
     }
@@ -480,12 +483,12 @@ function applyChange(state: IncrementalState, change: TextChange, env: CheckEnvi
     const itemSpans = items.map((e) => spanOfPair(e.pair));
     for (const e of items) {
       const placed = entryFindings.get(e.pair);
-      if (placed) entryFindings.set(e.pair, placed.filter((p) => p.code !== 'unknown-system'));
+      if (placed) entryFindings.set(e.pair, placed.filter((p) => p.code !== UNKNOWN_SYSTEM));
     }
     const [found] = collectFindings({ ...newRecord, systems: idsOnly(systems) }, input, env, [systemsRule] as RuleModule[]);
     for (const f of found) {
       const owner = ownerOf(itemSpans, f.start);
-      if (owner && f.code === 'unknown-system') entryFindings.get(owner)?.push(place(f));
+      if (owner && f.code === UNKNOWN_SYSTEM) entryFindings.get(owner)?.push(place(f));
     }
   }
 
