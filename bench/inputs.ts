@@ -70,3 +70,45 @@ export const SIZES: Record<'typical' | 'large' | 'huge', RecordShape> = {
   large: { lines: 2000, systems: 60, omit: ['G-6-1'] },
   huge: { lines: 20000, systems: 2000, longNotes: true },
 };
+
+/**
+ * The shape of issue 12: a record that is mostly systems, one every ten lines, each an AI agent
+ * with no safeguards listed — about six findings per ten lines (five missing-safeguard each, plus
+ * the missing items of the declared roles), so the cost per finding shows.
+ */
+export function generateManyFindings(lines: number): string {
+  const out: string[] = ['apiVersion: ai-governance/v1', 'guideline: "1.0"', 'organization:', '  name: 株式会社ベンチマーク', 'roles: [provider]', 'systems:'];
+  const systems = Math.max(1, Math.floor((lines - out.length - 4) / 10));
+  for (let s = 0; s < systems; s++) {
+    out.push(
+      `  - id: agent-${s}`,
+      `    name: 業務エージェント ${s}号`,
+      '    roles: [provider]',
+      '    kinds: [agent]',
+      `    x-owner: 開発第${(s % 9) + 1}チーム`,
+      `    x-description: 社内システムを操作して申請処理を代行するエージェント（${s}）`,
+      '    x-note: |',
+      '      ツール呼び出しの範囲は利用部門と合意済み。',
+      '      運用ログは月次で確認する予定。',
+      '      安全対策は次期リリースで記載する。',
+    );
+  }
+  out.push('items:', '  C-1:', '    status: planned');
+  return out.join('\n') + '\n';
+}
+
+/** Many small systems that items refer to: the systems index and unknown-system rule under load. */
+export function generateManySystems(lines: number): string {
+  const systems = Math.floor(lines / 8);
+  const out: string[] = ['apiVersion: ai-governance/v1', 'guideline: "1.0"', 'roles: [business-user]', 'systems:'];
+  for (let s = 0; s < systems; s++) out.push(`  - id: sys-${s}`, `    name: 業務AI ${s}`, `    kinds: [${s % 2 ? 'predictive' : 'generative'}]`);
+  out.push('items:');
+  const items = catalog.items.filter((i) => i.kind === 'business-user' || i.kind === 'common');
+  const perItem = Math.max(1, Math.floor((lines - out.length) / 5 / items.length));
+  items.forEach((item, i) => {
+    out.push(`  ${item.id}:`, `    status: ${STATUSES[i % STATUSES.length]}`, '    owner: 利用部門', '    reviewed: 2026-10-01');
+    const refs = Array.from({ length: perItem * 3 }, (_, k) => `sys-${(i * 7 + k * 13) % (systems + 3)}`);
+    out.push(`    systems: [${refs.join(', ')}]`);
+  });
+  return out.join('\n') + '\n';
+}

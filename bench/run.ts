@@ -1,24 +1,33 @@
 /**
  * npm run bench: how fast the checks are, beside the plain `yaml` parse of the same text (the
  * floor) and yaml-language-server validating the same files against our JSON Schema (the peer).
- * Prints a Markdown table and writes bench/results.json (keys documented in the README).
+ * Prints Markdown tables (each figure beside its target) and writes bench/results.json (keys
+ * documented in the README). `npm run bench -- --quick` skips the 5,000-record workspace.
  */
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { createEngine } from '../server/src/engine';
+import type { CheckEnvironment } from '../server/src/engine/check';
+import { fullIncremental, updateIncremental } from '../server/src/engine/incremental';
+import { DEFAULT_SETTINGS } from '../server/src/engine/types';
 import { CachedFileSystem } from '../server/src/workspace';
 import { TestClient, uri } from '../test/support/lsp';
-import { generateRecord, SIZES } from './inputs';
-import { benchReport, type ReportBench } from './report';
+import { generateManyFindings, generateManySystems, generateRecord, SIZES } from './inputs';
+import { table } from './table';
+import { benchReport } from './report';
 
 const WARM_RUNS = 10;
-const EDITS = 200;
 const root = join(__dirname, '..');
 const schemaPath = join(root, 'schemas', 'ai-governance.schema.json');
 const YAML_LS = [process.execPath, join(root, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'];
+const CLI = join(root, 'dist', 'cli.js');
+/** yaml-language-server waits this long after a change before it validates (`validationDelayMs`). */
+const PEER_DELAY_MS = 200;
+const QUICK = process.argv.includes('--quick');
 
 function progress(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
@@ -39,7 +48,7 @@ function percentile(values: number[], p: number): number {
  * not measured with the timer's and the garbage collector's noise.
  */
 function time(fn: () => void, runs = WARM_RUNS): number {
-  for (let i = 0; i < 5; i++) fn(); // warm-up: let the JIT settle before measuring
+  for (let i = 0; i < 3; i++) fn(); // warm-up: let the JIT settle before measuring
   const once = performance.now();
   fn();
   const calls = Math.max(1, Math.ceil(20 / Math.max(performance.now() - once, 0.01)));
@@ -63,17 +72,6 @@ function peakRssMB(pid: number | undefined): number | null {
   }
 }
 
-interface SizeResult {
-  lines: number;
-  bytes: number;
-  floorMs: number;
-  engineMs: number;
-  engineVsFloor: number;
-  openMs: number;
-  peerOpenMs: number | null;
-  openVsPeer: number | null;
-}
-
 function yamlLsConfiguration(section: string | undefined): unknown {
   const yaml = { validate: true, hover: true, completion: true, schemas: { [uri(schemaPath)]: ['*.yaml', '*.yml'] }, schemaStore: { enable: false }, maxItemsComputed: 5000 };
   if (section === 'yaml') return yaml;
@@ -91,202 +89,367 @@ async function openToDiagnostics(client: TestClient, dir: string, name: string, 
     await client.until(() => client.diagnostics.get(uri(path)), `diagnostics of ${name}`, 120_000);
     if (i > 0) samples.push(performance.now() - start); // run 0 warms the server up
     client.close(path);
+    client.diagnostics.delete(uri(path));
   }
   return median(samples);
+}
+
+interface Change {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  text: string;
+}
+
+/** A text kept line by line, so the bench knows where its edits go and the server gets ranges. */
+class EditedText {
+  readonly lines: string[];
+  constructor(text: string) {
+    this.lines = text.split('\n');
+  }
+  get text(): string {
+    return this.lines.join('\n');
+  }
+  /** The line matching `pattern` closest to the middle, skipping the last `tail` matches (the last entry is checked in full). */
+  middle(pattern: RegExp, tail = 1): number {
+    const found = this.lines.flatMap((l, i) => (pattern.test(l) ? [i] : [])).slice(0, -tail || undefined);
+    if (found.length === 0) throw new Error(`no line matches ${pattern}`);
+    const mid = this.lines.length / 2;
+    return found.reduce((best, i) => (Math.abs(i - mid) < Math.abs(best - mid) ? i : best), found[0]);
+  }
+  insert(line: number, character: number, text: string): Change {
+    const at = { line, character };
+    const added = text.split('\n');
+    const current = this.lines[line];
+    const head = current.slice(0, character);
+    const rest = current.slice(character);
+    added[0] = head + added[0];
+    added[added.length - 1] += rest;
+    this.lines.splice(line, 1, ...added);
+    return { range: { start: at, end: at }, text };
+  }
+  deleteLines(line: number, count: number): Change {
+    this.lines.splice(line, count);
+    return { range: { start: { line, character: 0 }, end: { line: line + count, character: 0 } }, text: '' };
+  }
+  replace(line: number, from: number, to: number, text: string): Change {
+    const current = this.lines[line];
+    this.lines[line] = current.slice(0, from) + text + current.slice(to);
+    return { range: { start: { line, character: from }, end: { line, character: to } }, text };
+  }
+}
+
+type EditKind = 'inside' | 'addRemove' | 'topLevel';
+
+/** The next edit of a kind, alternating so the text returns to where it started. */
+function editMaker(doc: EditedText): Record<EditKind, (i: number) => Change> {
+  const inside = doc.middle(/^ {4}(x-owner|owner|name): /);
+  const insideAt = doc.lines[inside].indexOf(': ') + 2;
+  const systemLine = doc.middle(/^ {2}- id: /);
+  const block = '  - id: bench-added\n    name: 追加システム\n    kinds: [generative]\n';
+  const top = doc.lines.findIndex((l) => l.startsWith('guideline: '));
+  return {
+    inside: (i) => (i % 2 === 0 ? doc.insert(inside, insideAt, 'あ') : doc.replace(inside, insideAt, insideAt + 1, '')),
+    addRemove: (i) => (i % 2 === 0 ? doc.insert(systemLine, 0, block) : doc.deleteLines(systemLine, 3)),
+    topLevel: (i) => doc.replace(top, 'guideline: '.length, doc.lines[top].length, i % 2 === 0 ? '"1.1"' : '"1.0"'),
+  };
+}
+
+interface InputResult {
+  lines: number;
+  bytes: number;
+  findings: number;
+  floorMs: number;
+  engineMs: number;
+  /** engine only: one keystroke inside an entry, applied incrementally */
+  incrementalMs: number;
+  openMs: number;
+  peerOpenMs: number | null;
+  peerOpenNoDelayMs: number | null;
+  openVsPeer: number | null;
+  openVsPeerNoDelay: number | null;
+  edits: Record<EditKind, { edits: number; p50Ms: number; p95Ms: number }>;
+  hoverWhileTypingP95Ms: number;
+  completionWhileTypingP95Ms: number;
+  /** bytes of the last publishDiagnostics of the edited document, as JSON */
+  diagnosticsJsonKB: number;
+  serverPeakRssMB: number | null;
+}
+
+const engineEnv = (engine: ReturnType<typeof createEngine>): CheckEnvironment => ({ catalog: engine.catalog, fs: new CachedFileSystem(), today: '2026-11-22', settings: DEFAULT_SETTINGS });
+
+function incrementalKeystroke(engine: ReturnType<typeof createEngine>, path: string, text: string, work: string): number {
+  const env = engineEnv(engine);
+  const doc = new EditedText(text);
+  const line = doc.middle(/^ {4}(x-owner|owner|name): /);
+  const offset = doc.lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0) + doc.lines[line].indexOf(': ') + 2;
+  let state = fullIncremental({ path, text, workspaceRoot: work }, env);
+  let typed = false;
+  return time(() => {
+    const change = typed ? { start: offset, end: offset + 1, text: '' } : { start: offset, end: offset, text: 'あ' };
+    const result = updateIncremental(state, [change], env);
+    if (result.fallback) throw new Error(`keystroke fell back to a full check: ${result.fallback}`);
+    state = result.state;
+    typed = !typed;
+  });
+}
+
+async function measureInput(name: string, text: string, work: string, peer: TestClient): Promise<InputResult> {
+  const engine = createEngine({ fs: new CachedFileSystem() });
+  const path = join(work, `${name}.ai-governance.yaml`);
+  const big = text.length > 500_000;
+  progress(`${name}: engine and floor`);
+  const floorMs = time(() => parseAllDocuments(text, { lineCounter: new LineCounter() }), big ? 5 : WARM_RUNS);
+  const engineMs = time(() => engine.check({ path, text, workspaceRoot: work }), big ? 5 : WARM_RUNS);
+  const findings = engine.check({ path, text, workspaceRoot: work }).diagnostics.length;
+  const incrementalMs = incrementalKeystroke(engine, path, text, work);
+
+  const runs = big ? 3 : 5;
+  const ours = await TestClient.start({ folders: [work] });
+  try {
+    progress(`${name}: open→diagnostics`);
+    const openMs = await openToDiagnostics(ours, work, name, text, runs);
+    let peerOpenMs: number | null = null;
+    try {
+      peerOpenMs = await openToDiagnostics(peer, work, `peer-${name}`, text, runs);
+    } catch (error) {
+      process.stderr.write(`yaml-language-server on ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+
+    progress(`${name}: edits`);
+    const doc = new EditedText(text);
+    const editPath = join(work, `edit-${name}.ai-governance.yaml`);
+    ours.open(editPath, text, 1);
+    await ours.until(() => ours.diagnostics.get(uri(editPath)), `${name} open`, 120_000);
+    let version = 1;
+    const make = editMaker(doc);
+    const perKind = big ? 20 : 40;
+    const edits = {} as InputResult['edits'];
+    for (const kind of ['inside', 'addRemove', 'topLevel'] as const) {
+      const samples: number[] = [];
+      for (let i = 0; i < perKind; i++) {
+        const change = make[kind](i);
+        version++;
+        const start = performance.now();
+        void ours.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(editPath), version }, contentChanges: [change] });
+        const expected = version;
+        await ours.until(() => ours.diagnostics.get(uri(editPath))?.version === expected, `${name} ${kind} edit ${i}`, 120_000);
+        samples.push(performance.now() - start);
+      }
+      edits[kind] = { edits: perKind, p50Ms: percentile(samples, 50), p95Ms: percentile(samples, 95) };
+    }
+    const last = ours.diagnostics.get(uri(editPath));
+    const broken = last?.diagnostics.filter((d) => d.code === 'yaml-syntax') ?? [];
+    if (broken.length) throw new Error(`the edits broke the YAML of ${name}: ${broken.map((d) => d.message).join('; ')}`);
+    const diagnosticsJsonKB = Math.round(Buffer.byteLength(JSON.stringify(last)) / 1024);
+
+    progress(`${name}: hover and completion while typing`);
+    const make2 = editMaker(doc);
+    const keyLine = doc.middle(/^ {2}(- id: |[CDPUHG]-)/);
+    const hoverMs: number[] = [];
+    const completionMs: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      version++;
+      void ours.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(editPath), version }, contentChanges: [make2.inside(i)] });
+      let start = performance.now();
+      await ours.request('textDocument/hover', { textDocument: { uri: uri(editPath) }, position: { line: keyLine, character: 5 } });
+      hoverMs.push(performance.now() - start);
+      start = performance.now();
+      await ours.request('textDocument/completion', { textDocument: { uri: uri(editPath) }, position: { line: keyLine + 1, character: 4 } });
+      completionMs.push(performance.now() - start);
+      const expected = version;
+      await ours.until(() => ours.diagnostics.get(uri(editPath))?.version === expected, `${name} typing ${i}`, 120_000);
+    }
+    return {
+      lines: text.split('\n').length - 1,
+      bytes: Buffer.byteLength(text),
+      findings,
+      floorMs,
+      engineMs,
+      incrementalMs,
+      openMs,
+      peerOpenMs,
+      peerOpenNoDelayMs: peerOpenMs === null ? null : peerOpenMs - PEER_DELAY_MS,
+      openVsPeer: peerOpenMs ? openMs / peerOpenMs : null,
+      openVsPeerNoDelay: peerOpenMs && peerOpenMs > PEER_DELAY_MS ? openMs / (peerOpenMs - PEER_DELAY_MS) : null,
+      edits,
+      hoverWhileTypingP95Ms: percentile(hoverMs, 95),
+      completionWhileTypingP95Ms: percentile(completionMs, 95),
+      diagnosticsJsonKB,
+      serverPeakRssMB: peakRssMB(ours.process.pid),
+    };
+  } finally {
+    await ours.stop();
+  }
+}
+
+/** 1,000 keystrokes sent at once: how long until the diagnostics of the last version, and how many versions were published. */
+async function storm(text: string, work: string): Promise<{ changes: number; ms: number; published: number; lastVersion: number }> {
+  const client = await TestClient.start({ folders: [work] });
+  try {
+    const path = join(work, 'storm.ai-governance.yaml');
+    client.open(path, text, 1);
+    await client.until(() => client.diagnostics.get(uri(path)), 'storm open', 120_000);
+    const doc = new EditedText(text);
+    const make = editMaker(doc);
+    let published = 0;
+    client.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
+      if (p.uri === uri(path)) published++;
+      client.diagnostics.set(p.uri, p as never);
+    });
+    const start = performance.now();
+    for (let i = 0; i < 1000; i++) void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(path), version: i + 2 }, contentChanges: [make.inside(i)] });
+    await client.until(() => client.diagnostics.get(uri(path))?.version === 1001, 'storm end', 300_000);
+    return { changes: 1000, ms: performance.now() - start, published, lastVersion: client.diagnostics.get(uri(path))?.version ?? 0 };
+  } finally {
+    await client.stop();
+  }
+}
+
+function makeWorkspace(dir: string, files: number, record: string): void {
+  for (let i = 0; i < files; i++) {
+    const team = join(dir, `team-${String(i).padStart(4, '0')}`);
+    mkdirSync(join(team, 'docs'), { recursive: true });
+    writeFileSync(join(team, 'docs', 'record.md'), '# 記録\n');
+    writeFileSync(join(team, 'ai-governance.yaml'), record);
+  }
+}
+
+interface ScanResult {
+  files: number;
+  serverMs: number;
+  serverPeakRssMB: number | null;
+  /** while the scan runs: typing in an open record, edit→diagnostics p95 and hover p95 */
+  editDuringScanP95Ms: number | null;
+  hoverDuringScanP95Ms: number | null;
+  cliMs: number;
+  cliPeakRssMB: number | null;
+  cliFormat: string;
+}
+
+async function scan(ws: string, files: number, typing: string, outside: string): Promise<Omit<ScanResult, 'cliMs' | 'cliPeakRssMB' | 'cliFormat'>> {
+  const start = performance.now();
+  const scanner = await TestClient.start({ folders: [ws] });
+  try {
+    // Typing in an open record while the scan runs.
+    const path = join(outside, `typing-${files}.ai-governance.yaml`);
+    const doc = new EditedText(typing);
+    const make = editMaker(doc);
+    const editMs: number[] = [];
+    const hoverMs: number[] = [];
+    scanner.open(path, typing, 1);
+    let version = 1;
+    while (scanner.diagnostics.size < files + 1 && editMs.length < 200) {
+      version++;
+      const t = performance.now();
+      void scanner.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(path), version }, contentChanges: [make.inside(version)] });
+      const expected = version;
+      await scanner.until(() => scanner.diagnostics.get(uri(path))?.version === expected, 'edit during scan', 60_000);
+      editMs.push(performance.now() - t);
+      const h = performance.now();
+      await scanner.request('textDocument/hover', { textDocument: { uri: uri(path) }, position: { line: doc.middle(/^ {2}[CDPUHG]-/), character: 3 } });
+      hoverMs.push(performance.now() - h);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await scanner.until(() => scanner.diagnostics.size >= files + 1, `${files} records`, 600_000);
+    return {
+      files,
+      serverMs: performance.now() - start,
+      serverPeakRssMB: peakRssMB(scanner.process.pid),
+      editDuringScanP95Ms: editMs.length ? percentile(editMs, 95) : null,
+      hoverDuringScanP95Ms: hoverMs.length ? percentile(hoverMs, 95) : null,
+    };
+  } finally {
+    await scanner.stop();
+  }
+}
+
+/** The CLI over a workspace: wall time and peak RSS (reported by the process itself on exit). */
+function cliRun(ws: string, format: string, out: string, preload: string): Promise<{ ms: number; peakRssMB: number | null }> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, ['--require', preload, CLI, 'check', '-f', format, '-o', out, '-q'], { cwd: ws, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const m = /maxrss_mb=(\d+)/.exec(stderr);
+      if (code !== 0 && code !== 1) reject(new Error(`cli exited ${code}: ${stderr.slice(-500)}`));
+      else resolve({ ms: performance.now() - start, peakRssMB: m ? Number(m[1]) : null });
+    });
+  });
 }
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'ai-gov-bench-'));
   mkdirSync(join(work, 'docs'));
   writeFileSync(join(work, 'docs', 'record.md'), '# 記録\n');
-  const engine = createEngine({ fs: new CachedFileSystem() });
   const results: Record<string, unknown> = {
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', node: process.version, platform: process.platform },
     date: new Date().toISOString(),
     runs: WARM_RUNS,
   };
-  const sizes: Record<string, SizeResult> = {};
-  const texts = Object.fromEntries(Object.entries(SIZES).map(([k, shape]) => [k, generateRecord(shape)])) as Record<keyof typeof SIZES, string>;
+  const texts: Record<string, string> = {
+    typical: generateRecord(SIZES.typical),
+    large: generateRecord(SIZES.large),
+    huge: generateRecord(SIZES.huge),
+    'findings-2k': generateManyFindings(2000),
+    'findings-20k': generateManyFindings(20000),
+    'systems-2k': generateManySystems(2000),
+  };
 
-  const ours = await TestClient.start({ folders: [work] });
+  const inputs: Record<string, InputResult> = {};
   const peer = await TestClient.start({ folders: [work], command: YAML_LS, configuration: yamlLsConfiguration });
   try {
-    for (const [name, text] of Object.entries(texts)) {
-      const path = join(work, `${name}.ai-governance.yaml`);
-      progress(`${name}: engine and floor`);
-      const floorMs = time(() => parseAllDocuments(text, { lineCounter: new LineCounter() }));
-      const engineMs = time(() => engine.check({ path, text, workspaceRoot: work }));
-      const runs = name === 'huge' ? 5 : WARM_RUNS;
-      progress(`${name}: open→diagnostics`);
-      const openMs = await openToDiagnostics(ours, work, name, text, runs);
-      let peerOpenMs: number | null = null;
-      try {
-        peerOpenMs = await openToDiagnostics(peer, work, `peer-${name}`, text, runs);
-      } catch (error) {
-        process.stderr.write(`yaml-language-server on ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
-      }
-      sizes[name] = {
-        lines: text.split('\n').length - 1,
-        bytes: Buffer.byteLength(text),
-        floorMs,
-        engineMs,
-        engineVsFloor: engineMs / floorMs,
-        openMs,
-        peerOpenMs,
-        openVsPeer: peerOpenMs ? openMs / peerOpenMs : null,
-      };
-    }
-    results.sizes = sizes;
+    for (const [name, text] of Object.entries(texts)) inputs[name] = await measureInput(name, text, work, peer);
+    results.peerPeakRssMB = peakRssMB(peer.process.pid);
+  } finally {
+    await peer.stop();
+  }
+  results.inputs = inputs;
 
-    progress('edits, hovers, completions on the large file');
-    // Edits on the large file: typing in a note, changing a status, adding an item (G-6-1, which the
-    // generated record lacks) and taking it out again.
-    const large = texts.large;
-    const path = join(work, 'edit.ai-governance.yaml');
-    ours.open(path, large, 1);
-    await ours.until(() => ours.diagnostics.get(uri(path)), 'large file open');
-    let version = 1;
-    const editMs: number[] = [];
-    const lines = large.split('\n');
-    const noteLine = lines.findIndex((l) => l.startsWith('      ') && !l.trim().startsWith('-'));
-    const statusLine = lines.findIndex((l) => l.startsWith('    status: '));
-    const added = ['  G-6-1: # 行動目標1-1～1-3の適時の再実施', '    status: planned', '    owner: AIガバナンス推進室'];
-    const at = (line: number, character = 0) => ({ line, character });
-    for (let i = 0; i < EDITS; i++) {
-      version++;
-      let change: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string };
-      if (i % 3 === 0) {
-        change = { range: { start: at(noteLine, 6), end: at(noteLine, 6) }, text: 'あ' };
-        lines[noteLine] = `      あ${lines[noteLine].slice(6)}`;
-      } else if (i % 3 === 1) {
-        const current = lines[statusLine].slice('    status: '.length);
-        const next = current === 'planned' ? 'partial' : 'planned';
-        lines[statusLine] = `    status: ${next}`;
-        change = { range: { start: at(statusLine, 12), end: at(statusLine, 12 + current.length) }, text: next };
-      } else {
-        const end = lines.length - 1; // the empty string after the final newline
-        if (lines[end - added.length] === added[0]) {
-          change = { range: { start: at(end - added.length), end: at(end) }, text: '' };
-          lines.splice(end - added.length, added.length);
-        } else {
-          change = { range: { start: at(end), end: at(end) }, text: added.join('\n') + '\n' };
-          lines.splice(end, 0, ...added);
-        }
-      }
-      const start = performance.now();
-      void ours.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(path), version }, contentChanges: [change] });
-      await ours.until(() => ours.diagnostics.get(uri(path))?.version === version, `edit ${i}`, 60_000);
-      editMs.push(performance.now() - start);
-    }
-    const current = lines.join('\n');
-    const broken = ours.diagnostics.get(uri(path))?.diagnostics.filter((d) => d.code === 'yaml-syntax') ?? [];
-    if (broken.length) throw new Error(`the edits broke the YAML: ${broken.map((d) => d.message).join('; ')}`);
-    results.editLarge = { edits: EDITS, p50Ms: percentile(editMs, 50), p95Ms: percentile(editMs, 95) };
+  progress('a storm of 1,000 changes on findings-20k');
+  results.storm = await storm(texts['findings-20k'], work);
 
-    const itemLines = current.split('\n').flatMap((l, i) => (/^ {2}[CDPUHG]-/.test(l) ? [i] : []));
-    const hoverMs: number[] = [];
-    const completionMs: number[] = [];
-    for (let i = 0; i < 200; i++) {
-      const line = itemLines[i % itemLines.length];
-      let start = performance.now();
-      await ours.request('textDocument/hover', { textDocument: { uri: uri(path) }, position: { line, character: 3 } });
-      hoverMs.push(performance.now() - start);
-      start = performance.now();
-      await ours.request('textDocument/completion', { textDocument: { uri: uri(path) }, position: { line, character: 2 } });
-      completionMs.push(performance.now() - start);
-    }
-    results.hoverLarge = { p50Ms: percentile(hoverMs, 50), p95Ms: percentile(hoverMs, 95) };
-    results.completionLarge = { p50Ms: percentile(completionMs, 50), p95Ms: percentile(completionMs, 95) };
-
-    // The light bulb on items: of the typical record, which is asked about every missing item at once.
+  // The light bulb on items: of the typical record, which is asked about every missing item at once.
+  const actions = await TestClient.start({ folders: [work] });
+  try {
     const typicalPath = join(work, 'actions.ai-governance.yaml');
-    ours.open(typicalPath, texts.typical, 1);
-    const published = await ours.until(() => ours.diagnostics.get(uri(typicalPath)), 'typical file open');
+    actions.open(typicalPath, texts.typical, 1);
+    const published = await actions.until(() => actions.diagnostics.get(uri(typicalPath)), 'typical file open');
     const itemsLine = texts.typical.split('\n').indexOf('items:');
     const onItems = published.diagnostics.filter((d) => d.range.start.line === itemsLine);
     const actionMs: number[] = [];
     for (let i = 0; i < 50; i++) {
       const start = performance.now();
-      await ours.request('textDocument/codeAction', { textDocument: { uri: uri(typicalPath) }, range: onItems[0].range, context: { diagnostics: onItems } });
+      await actions.request('textDocument/codeAction', { textDocument: { uri: uri(typicalPath) }, range: onItems[0].range, context: { diagnostics: onItems } });
       actionMs.push(performance.now() - start);
     }
     results.codeActionsTypical = { findings: onItems.length, p50Ms: percentile(actionMs, 50), p95Ms: percentile(actionMs, 95) };
-    results.serverPeakRssMB = peakRssMB(ours.process.pid);
-    results.peerPeakRssMB = peakRssMB(peer.process.pid);
   } finally {
-    await ours.stop();
-    await peer.stop();
+    await actions.stop();
   }
 
-  progress('workspace scan of 1,000 records');
-  // Workspace scan: 1,000 unopened records, initialize → the last diagnostics.
-  const ws = join(work, 'workspace');
-  const record = texts.typical;
-  for (let i = 0; i < 1000; i++) {
-    const dir = join(ws, `team-${String(i).padStart(4, '0')}`);
-    mkdirSync(join(dir, 'docs'), { recursive: true });
-    writeFileSync(join(dir, 'docs', 'record.md'), '# 記録\n');
-    writeFileSync(join(dir, 'ai-governance.yaml'), record);
+  const preload = join(work, 'maxrss.cjs');
+  writeFileSync(preload, "process.on('exit', () => require('fs').writeSync(2, `\\nmaxrss_mb=${Math.round(process.resourceUsage().maxRSS / 1024)}\\n`));\n");
+  const scans: Record<string, ScanResult> = {};
+  for (const files of QUICK ? [1000] : [1000, 5000]) {
+    progress(`workspace of ${files} records: server scan`);
+    const ws = join(work, `workspace-${files}`);
+    makeWorkspace(ws, files, texts.typical);
+    const server = await scan(ws, files, texts.large, work);
+    progress(`workspace of ${files} records: CLI`);
+    const cli = await cliRun(ws, 'json', join(work, `out-${files}.json`), preload);
+    if (files === 1000) {
+      progress('report of 1,000 records');
+      results.report = await benchReport(ws, files);
+    }
+    scans[String(files)] = { ...server, cliMs: cli.ms, cliPeakRssMB: cli.peakRssMB, cliFormat: 'json' };
+    rmSync(ws, { recursive: true, force: true });
   }
-  const scanStart = performance.now();
-  const scanner = await TestClient.start({ folders: [ws] });
-  try {
-    await scanner.until(() => scanner.diagnostics.size >= 1000, '1,000 records', 300_000);
-    results.workspaceScan = { files: 1000, ms: performance.now() - scanStart, serverPeakRssMB: peakRssMB(scanner.process.pid) };
-  } finally {
-    await scanner.stop();
-  }
-  progress('report of 1,000 records');
-  results.report = await benchReport(ws, 1000);
+  results.scans = scans;
   rmSync(work, { recursive: true, force: true });
 
   writeFileSync(join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   console.log(table(results));
-}
-
-function ms(value: unknown): string {
-  return typeof value === 'number' ? `${value.toFixed(value < 10 ? 2 : 0)} ms` : '—';
-}
-
-function ratio(value: unknown): string {
-  return typeof value === 'number' ? `${value.toFixed(2)}×` : '—';
-}
-
-function table(r: Record<string, unknown>): string {
-  const sizes = r.sizes as Record<string, SizeResult>;
-  const machine = r.machine as { cpus: number; node: string; cpuModel: string };
-  const edit = r.editLarge as { p50Ms: number; p95Ms: number };
-  const hover = r.hoverLarge as { p95Ms: number };
-  const completion = r.completionLarge as { p95Ms: number };
-  const actions = r.codeActionsTypical as { findings: number; p95Ms: number };
-  const scan = r.workspaceScan as { ms: number; serverPeakRssMB: number | null };
-  const rows = Object.entries(sizes).map(
-    ([name, s]) =>
-      `| ${name} | ${s.lines} | ${(s.bytes / 1024).toFixed(0)} KB | ${ms(s.floorMs)} | ${ms(s.engineMs)} | ${ratio(s.engineVsFloor)} | ${ms(s.openMs)} | ${ms(s.peerOpenMs)} | ${ratio(s.openVsPeer)} |`,
-  );
-  return [
-    `Machine: ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}. Medians of ${r.runs} warm runs.`,
-    '',
-    '| input | lines | size | yaml parse (floor) | engine check | check / floor | open→diagnostics (ours) | open→diagnostics (yaml-language-server) | ours / peer |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows,
-    '',
-    '| measure | value |',
-    '| --- | ---: |',
-    `| edit→diagnostics on the large file, p50 / p95 (200 edits, debounce included) | ${ms(edit.p50Ms)} / ${ms(edit.p95Ms)} |`,
-    `| hover p95 (large file) | ${ms(hover.p95Ms)} |`,
-    `| completion p95 (large file) | ${ms(completion.p95Ms)} |`,
-    `| code actions p95, light bulb on items: of the typical record (${actions.findings} findings) | ${ms(actions.p95Ms)} |`,
-    `| workspace scan, 1,000 unopened records → last diagnostics | ${ms(scan.ms)} |`,
-    `| server peak RSS (editing session / 1,000-file scan) | ${r.serverPeakRssMB ?? '—'} MB / ${scan.serverPeakRssMB ?? '—'} MB |`,
-    `| yaml-language-server peak RSS | ${r.peerPeakRssMB ?? '—'} MB |`,
-    ...reportRows(r.report as ReportBench | undefined),
-  ].join('\n');
-}
-
-function reportRows(report: ReportBench | undefined): string[] {
-  if (!report) return [];
-  return (Object.keys(report.ms) as Array<keyof ReportBench['ms']>).map((format) => `| \`report -f ${format}\` of ${report.files.toLocaleString('en')} records (read, check, report, write) | ${ms(report.ms[format])} |`);
 }
 
 main().catch((error) => {

@@ -12,8 +12,9 @@ import { URI } from 'vscode-uri';
 import { checkDelay } from './checkDelay';
 import type { CheckPool } from './checkPool';
 import { DocumentStore, type DocumentEntry, type NewEntry, type TextSource, type Validation } from './documentStore';
-import type { Engine, ParsedRecord } from './engine';
+import { localToday, type EngineDiagnostic, type Engine, type FileSystemView, type ParsedRecord } from './engine';
 import type { GitDates } from './gitDates';
+import type { IncrementalChecks } from './incrementalSync';
 import type { WorkspaceFolders } from './folders';
 import { readAndCheck } from './readAndCheck';
 import type { ResourceSettings } from './resourceSettings';
@@ -28,6 +29,12 @@ export interface DocumentChecksOptions {
   pool: CheckPool | undefined;
   /** evidence files' last commit dates (evidence-changed-after-review); read off the typing path */
   gitDates?: GitDates;
+  /** evidence existence, as the engine sees it (the incremental check runs the rules itself) */
+  fs: FileSystemView;
+  /** open documents are checked from their previous version when only an entry changed */
+  incremental: IncrementalChecks;
+  /** the debug setting aiGovernance.debug.verifyIncremental, as the last settings said */
+  verifyIncremental(on: boolean): void;
   log(message: string): void;
 }
 
@@ -39,6 +46,8 @@ function entryOf(document: ParsedRecord, base: Omit<NewEntry, 'state' | 'documen
 
 export class DocumentChecks {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** the findings made with an entry's parse (incremental check), published by validate() */
+  private readonly found = new WeakMap<DocumentEntry, EngineDiagnostic[]>();
   /** uri → how long reading and checking its last version took (ms), to pace re-checks while typing */
   private readonly cost = new Map<string, number>();
   /** uri → how long parsing its current editor version took (ms), a part of `cost` */
@@ -108,6 +117,7 @@ export class DocumentChecks {
   /** A document was closed: its file on disk takes its place, or it is forgotten. */
   closed(uri: string): void {
     this.cancelTimer(uri);
+    this.o.incremental.forget(uri);
     this.cost.delete(uri);
     this.parseCost.delete(uri);
     if (URI.parse(uri).scheme !== 'file' || !this.o.folders.isGovernance(uri)) return this.forget(uri);
@@ -163,6 +173,7 @@ export class DocumentChecks {
 
   forget(uri: string): void {
     this.cancelTimer(uri);
+    this.o.incremental.forget(uri);
     this.cost.delete(uri);
     this.parseCost.delete(uri);
     this.o.store.delete(uri);
@@ -199,12 +210,33 @@ export class DocumentChecks {
     return this.o.store.put(entryOf(document, { uri, source: entry.source, settings: entry.settings, validation: entry.validation }));
   }
 
+  /**
+   * An open document's version, parsed and checked together: from the previous version's state when
+   * only one entry changed (the rules' findings come with it and validate() publishes them), in full
+   * otherwise. One parse per version either way.
+   */
   private parseOpen(uri: string, open: TextDocument, settings: ServerSettings): DocumentEntry {
     const path = pathOf(uri);
     const start = performance.now();
-    const document = this.o.engine.parse({ path, text: open.getText(), workspaceRoot: this.o.folders.rootFor(path) }, settings.check);
+    const input = { path, text: open.getText(), workspaceRoot: this.o.folders.rootFor(path) };
+    this.o.verifyIncremental(settings.verifyIncremental);
+    const env = { catalog: this.o.engine.catalog, fs: this.o.fs, today: localToday(), settings: settings.check };
+    let document: ParsedRecord;
+    let diagnostics: EngineDiagnostic[] | undefined;
+    try {
+      const { state } = this.o.incremental.check(uri, open.version, input, env);
+      document = state.record ? { state: 'parsed', input: state.input, record: state.record } : { state: 'too-large', input: state.input, size: state.bytes };
+      diagnostics = state.diagnostics;
+    } catch (error) {
+      // Never worse than without it: the plain parse, and the rules run by validate().
+      this.o.incremental.forget(uri);
+      this.o.log(`incremental check of ${uri} failed, checked in full: ${error instanceof Error ? error.message : String(error)}`);
+      document = this.o.engine.parse(input, settings.check);
+    }
     this.parseCost.set(uri, performance.now() - start);
-    return this.o.store.put(entryOf(document, { uri, source: { from: 'editor', version: open.version }, settings, validation: undefined }));
+    const entry = this.o.store.put(entryOf(document, { uri, source: { from: 'editor', version: open.version }, settings, validation: undefined }));
+    if (diagnostics) this.found.set(entry, diagnostics);
+    return entry;
   }
 
   /** Runs the rules over an entry's parse (the one check of its version) and tells the listeners. */
@@ -215,7 +247,9 @@ export class DocumentChecks {
     // What git dates are known already (never a read of .git here); new ones re-check when ready.
     const known = entry.settings.gitEvidenceDates && this.o.gitDates && evidence.length ? this.o.gitDates.known(evidence) : undefined;
     const document = known && Object.keys(known).length && entry.document.state === 'parsed' ? { ...entry.document, input: { ...entry.document.input, evidenceDates: known } } : entry.document;
-    const diagnostics = this.o.engine.validate(document, entry.settings.check);
+    // The incremental check ran the rules already, unless git dates have to be taken into account.
+    const incremental = document === entry.document ? this.found.get(entry) : undefined;
+    const diagnostics = incremental ?? this.o.engine.validate(document, entry.settings.check);
     const parsing = entry.source.from === 'editor' ? (this.parseCost.get(entry.uri) ?? 0) : 0;
     this.cost.set(entry.uri, parsing + performance.now() - start);
     if (this.o.store.validated(entry, { settings: entry.settings.check, diagnostics, evidence })) this.emitChecked(entry);

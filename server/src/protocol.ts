@@ -15,6 +15,8 @@ export interface RawSettings {
   schemaDiagnostics?: 'auto' | 'always' | 'never';
   /** read evidence files' last commit dates from .git, in-process (default true) */
   gitEvidenceDates?: boolean;
+  /** aiGovernance.debug.* */
+  debug?: { verifyIncremental?: boolean };
 }
 
 export const SETTINGS_SECTION = 'aiGovernance';

@@ -10,6 +10,8 @@ export interface ServerSettings {
   extraFiles: string[];
   /** read evidence files' last commit dates from .git (evidence-changed-after-review) */
   gitEvidenceDates: boolean;
+  /** run a full check beside every incremental one and log any difference */
+  verifyIncremental: boolean;
 }
 
 export function languageFrom(setting: unknown, displayLanguage: string | undefined): 'ja' | 'en' {
@@ -38,5 +40,6 @@ export function normaliseSettings(raw: RawSettings | null | undefined, init: Ini
     },
     extraFiles: Array.isArray(r.files) ? r.files.filter((f): f is string => typeof f === 'string' && f.length > 0) : [],
     gitEvidenceDates: r.gitEvidenceDates !== false,
+    verifyIncremental: r.debug?.verifyIncremental === true,
   };
 }

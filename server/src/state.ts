@@ -4,7 +4,7 @@
  * once by server.ts and handed to every `register…` function of handlers/, which import only this.
  */
 import { TextDocuments, type Connection } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CheckPool } from './checkPool';
 import { DocumentChecks } from './documentChecks';
 import { DocumentStore } from './documentStore';
@@ -13,6 +13,7 @@ import { WorkspaceFolders } from './folders';
 import { GitDates } from './gitDates';
 import { SETTINGS_SECTION } from './protocol';
 import { ResourceSettings } from './resourceSettings';
+import { ChangeLog, IncrementalChecks } from './incrementalSync';
 import { CachedFileSystem } from './workspace';
 
 /** What the client said it can do, in `initialize`. */
@@ -39,7 +40,9 @@ export interface ServerState {
  * @param workerScript the bundle a scan's worker threads run (the server itself: see main.ts)
  */
 export function createServerState(connection: Connection, workerScript: string): ServerState {
-  const documents = new TextDocuments(TextDocument);
+  // Incremental sync: the change log notes each change as offsets for the incremental check.
+  const changeLog = new ChangeLog();
+  const documents = new TextDocuments<TextDocument>(changeLog.configuration);
   const fs = new CachedFileSystem();
   const engine = createEngine({ fs });
   const store = new DocumentStore();
@@ -50,6 +53,9 @@ export function createServerState(connection: Connection, workerScript: string):
   );
   const pool = CheckPool.create(workerScript);
   connection.onExit(() => pool?.dispose());
-  const checks = new DocumentChecks({ store, engine, documents, settings, folders, pool, gitDates: new GitDates(), log: (message) => connection.console.warn(message) });
+  const log = (message: string) => connection.console.warn(message);
+  let verify = false;
+  const incremental = new IncrementalChecks({ log: changeLog, verify: () => verify, warn: log });
+  const checks = new DocumentChecks({ store, engine, fs, documents, settings, folders, pool, incremental, gitDates: new GitDates(), log, verifyIncremental: (on) => (verify = on) });
   return { connection, documents, engine, fs, store, checks, folders, settings, client };
 }

@@ -71,29 +71,39 @@ export function readRecord(text: string, catalog: GuidelineCatalog): GovernanceR
   const advancedAI = advancedPair?.value?.type === 'scalar' && advancedPair.value.value === true;
   const itemsPair = pairOf(root, 'items');
   const items: ItemEntry[] = (asMap(itemsPair?.value)?.pairs ?? []).flatMap((pair) => {
-    const rawId = String(pair.key.value ?? '');
-    return isExtensionKey(rawId) ? [] : [{ pair, rawId, resolution: resolveId(rawId, catalog), fields: asMap(pair.value) }];
+    const entry = readItemEntry(pair, catalog);
+    return entry ? [entry] : [];
   });
   const systemsNode = pairOf(root, 'systems')?.value;
   const systems: SystemEntry[] = (systemsNode?.type === 'seq' ? systemsNode.items : []).flatMap((n) => {
-    const map = asMap(n);
-    if (!map) return [];
-    const idNode = pairOf(map, 'id')?.value;
-    const kindsPair = pairOf(map, 'kinds');
-    const safeguardsPair = pairOf(map, 'safeguards');
-    return [
-      {
-        node: map,
-        id: scalarText(idNode),
-        idNode: idNode?.type === 'scalar' ? idNode : null,
-        kinds: stringsOf(kindsPair?.value),
-        safeguards: stringsOf(safeguardsPair?.value),
-        kindsPair,
-        safeguardsPair,
-      },
-    ];
+    const entry = readSystemEntry(n);
+    return entry ? [entry] : [];
   });
   return { parsed, root, roles, rolesPair, advancedAI, itemsPair, items, systems };
+}
+
+/** One entry of `items:`; null for an extension key (`x-…`), which is not an item. */
+export function readItemEntry(pair: YPair, catalog: GuidelineCatalog): ItemEntry | null {
+  const rawId = String(pair.key.value ?? '');
+  return isExtensionKey(rawId) ? null : { pair, rawId, resolution: resolveId(rawId, catalog), fields: asMap(pair.value) };
+}
+
+/** One entry of `systems:`; null when it is not a mapping. */
+export function readSystemEntry(n: YNode): SystemEntry | null {
+  const map = asMap(n);
+  if (!map) return null;
+  const idNode = pairOf(map, 'id')?.value;
+  const kindsPair = pairOf(map, 'kinds');
+  const safeguardsPair = pairOf(map, 'safeguards');
+  return {
+    node: map,
+    id: scalarText(idNode),
+    idNode: idNode?.type === 'scalar' ? idNode : null,
+    kinds: stringsOf(kindsPair?.value),
+    safeguards: stringsOf(safeguardsPair?.value),
+    kindsPair,
+    safeguardsPair,
+  };
 }
 
 /** The canonical ids present in the record (aliases resolved). */
