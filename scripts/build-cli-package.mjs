@@ -44,8 +44,12 @@ function bundledPackages(metafile) {
     const dir = join(ROOT, 'node_modules', name);
     const manifest = readJson(join(dir, 'package.json'));
     const licenceFile = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
-    if (!licenceFile) throw new Error(`${name}: no licence file to ship with the bundle`);
-    return { name, version: manifest.version, license: manifest.license, text: readFileSync(join(dir, licenceFile), 'utf8').trim() };
+    if (!manifest.license && !licenceFile) throw new Error(`${name}: neither a licence nor a licence file to ship with the bundle`);
+    // A few packages (e.g. exceljs's `binary`) declare their licence but ship no licence file: name it, and its author.
+    const text = licenceFile
+      ? readFileSync(join(dir, licenceFile), 'utf8').trim()
+      : `The package ships no licence file; its package.json declares the ${manifest.license} licence${manifest.author ? `, author ${typeof manifest.author === 'string' ? manifest.author : manifest.author.name}` : ''}.`;
+    return { name, version: manifest.version, license: manifest.license, text };
   });
 }
 

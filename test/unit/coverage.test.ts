@@ -46,6 +46,14 @@ describe('coverage model', () => {
     assert.equal(coverage.summary.missing, coverage.summary.required - 4);
   });
 
+  test('a waiver past its until is not done any more; one still granted is', () => {
+    const coverage = coverageOf(
+      `${HEADER}roles: [developer]\nitems:\n  D-2 i:\n    status: not-applicable\n    justification: 学習を行わない\n    until: 2026-01-31\n  D-3 i:\n    status: not-applicable\n    justification: 学習を行わない\n    until: 2027-03-31\n`,
+    );
+    assert.equal(item(coverage, 'D-2 i').done, false, 'expired on 2026-01-31 (today is 2026-11-22 in the tests)');
+    assert.equal(item(coverage, 'D-3 i').done, true);
+  });
+
   test('an alias counts for its canonical item and keeps the key as written', () => {
     const coverage = coverageOf(`${HEADER}roles: [developer]\nitems:\n  D-7) ii.:\n    status: implemented\n    owner: 基盤\n    evidence: [docs/dev.md]\n`, ['docs/dev.md']);
     const d7 = item(coverage, 'D-7 ii');

@@ -172,7 +172,7 @@ interface Facts {
   systems: string[];
 }
 
-function factsOf(entry: ItemEntry): Facts {
+function factsOf(entry: ItemEntry, today: number | null): Facts {
   const fields = entry.fields;
   const text = (key: string): string | undefined => {
     const value = scalarText(pairOf(fields, key)?.value)?.trim();
@@ -182,9 +182,13 @@ function factsOf(entry: ItemEntry): Facts {
   // An entry without a (valid) status is written down but not yet worked on: planned, never done.
   const state: ItemState = status && STATUS_VALUES.has(status) ? (status as ItemState) : 'planned';
   const justification = text('justification');
+  // A waiver past its `until` is no longer granted: not done until it is renewed or the item is worked on.
+  const until = text('until');
+  const untilDay = until === undefined ? null : dayNumber(until);
+  const expired = untilDay !== null && today !== null && untilDay < today;
   return {
     state,
-    done: state === 'implemented' || (state === 'not-applicable' && justification !== undefined),
+    done: state === 'implemented' || (state === 'not-applicable' && justification !== undefined && !expired),
     owner: text('owner'),
     evidence: stringsOf(pairOf(fields, 'evidence')?.value).map((e) => e.value),
     reviewed: text('reviewed'),
@@ -215,6 +219,7 @@ function combine(facts: Facts[]): Facts {
 export function recordCoverage(record: GovernanceRecord, diagnostics: readonly EngineDiagnostic[], catalog: GuidelineCatalog, options: CoverageOptions): RecordCoverage {
   const roles = record.roles.map((r) => r.role);
   const lines = record.parsed.lines;
+  const todayNumber = dayNumber(options.today);
   const entries = new Map<string, ItemEntry>();
   for (const entry of record.items) {
     // The first entry of an id counts; a duplicate is a finding of its own.
@@ -245,12 +250,12 @@ export function recordCoverage(record: GovernanceRecord, diagnostics: readonly E
     let missingSubItems: string[] | undefined;
     const children = item.kind === 'common' ? catalog.children(item.id) : [];
     if (entry) {
-      facts = factsOf(entry);
+      facts = factsOf(entry, todayNumber);
     } else if (children.length > 0 && children.some((c) => entries.has(c.id))) {
       const present = children.filter((c) => entries.has(c.id));
       coveredBy = present.map((c) => c.id);
       const absent = children.filter((c) => !entries.has(c.id)).map((c) => c.id);
-      const combined = combine(present.map((c) => factsOf(entries.get(c.id)!)));
+      const combined = combine(present.map((c) => factsOf(entries.get(c.id)!, todayNumber)));
       if (absent.length > 0) {
         // Some sub-items are written, others are not: work exists but the principle is not covered.
         missingSubItems = absent;
@@ -292,7 +297,7 @@ export function recordCoverage(record: GovernanceRecord, diagnostics: readonly E
     const item = catalog.get(id);
     if (!item || listed.has(id) || item.kind !== 'common-sub') continue;
     const parent = items.find((i) => i.id === item.parent);
-    const facts = factsOf(entry);
+    const facts = factsOf(entry, todayNumber);
     items.push({
       id,
       title: shortTitle(item.title),
