@@ -44,12 +44,16 @@ function bundledPackages(metafile) {
     const dir = join(ROOT, 'node_modules', name);
     const manifest = readJson(join(dir, 'package.json'));
     const licenceFile = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
-    if (!manifest.license && !licenceFile) throw new Error(`${name}: neither a licence nor a licence file to ship with the bundle`);
-    // A few packages (e.g. exceljs's `binary`) declare their licence but ship no licence file: name it, and its author.
+    // A few old packages under exceljs (`binary`, `buffers`) ship no licence file, and one states no
+    // licence at all: name what the package says, and its author, so a maintainer can settle it
+    // before publishing (README, "The npm package").
+    const author = manifest.author ? (typeof manifest.author === 'string' ? manifest.author : manifest.author.name) : 'unknown';
     const text = licenceFile
       ? readFileSync(join(dir, licenceFile), 'utf8').trim()
-      : `The package ships no licence file; its package.json declares the ${manifest.license} licence${manifest.author ? `, author ${typeof manifest.author === 'string' ? manifest.author : manifest.author.name}` : ''}.`;
-    return { name, version: manifest.version, license: manifest.license, text };
+      : manifest.license
+        ? `The package ships no licence file; its package.json declares the ${manifest.license} licence (author: ${author}).`
+        : `The package states no licence (author: ${author}).`;
+    return { name, version: manifest.version, license: manifest.license ?? 'no licence stated', text };
   });
 }
 
