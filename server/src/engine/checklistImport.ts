@@ -75,9 +75,11 @@ const splitEvidence = (text: string) =>
     .map((p) => p.trim())
     .filter(Boolean);
 
-/** What the record says now, in the sheet's terms (the report exported exactly this). */
-function current(item: CoverageItem | undefined, field: ChecklistField): string {
-  if (!item) return field === 'status' ? 'missing' : '';
+/** The facts of an item a checklist row shows (coverage and report items both have them). */
+export type ChecklistFacts = Pick<CoverageItem, 'state' | 'owner' | 'evidence' | 'reviewed' | 'justification' | 'note'>;
+
+/** What a checklist cell says for a field: the export writes exactly this, and import compares with it. */
+export function checklistValue(item: ChecklistFacts, field: ChecklistField): string {
   switch (field) {
     case 'status':
       return item.state;
@@ -92,6 +94,12 @@ function current(item: CoverageItem | undefined, field: ChecklistField): string 
     case 'note':
       return item.note ?? '';
   }
+}
+
+/** What the record says now, in the sheet's terms; an item the record lacks is "missing". */
+function current(item: CoverageItem | undefined, field: ChecklistField): string {
+  if (!item) return field === 'status' ? 'missing' : '';
+  return checklistValue(item, field);
 }
 
 function same(field: ChecklistField, a: string, b: string): boolean {

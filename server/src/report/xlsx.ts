@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { MessageLanguage, RecordReport, ReportDocument, ReportItem } from '../engine';
-import { CHECKLIST_FIELDS, type ChecklistField } from '../engine/checklistImport';
+import { CHECKLIST_FIELDS, checklistValue, type ChecklistField } from '../engine/checklistImport';
 import { REPORT_TEXT, STATE_COLOURS, type ReportText } from './text';
 
 /** Rows above the checklist's header: the record's path and hash, then a blank row. */
@@ -31,20 +31,7 @@ const label = (ja: string, en: string, field?: string) => (_: ReportText, langua
 
 /** What the checklist row says for a field, exactly as import compares it. */
 export function exportedValue(item: ReportItem, field: ImportField): string {
-  switch (field) {
-    case 'status':
-      return item.state;
-    case 'owner':
-      return item.owner ?? '';
-    case 'evidence':
-      return item.evidence.paths.join('\n');
-    case 'reviewed':
-      return item.reviewed ?? '';
-    case 'justification':
-      return item.justification ?? '';
-    case 'note':
-      return item.note ?? '';
-  }
+  return checklistValue(item, field);
 }
 
 export const CHECKLIST_COLUMNS: Column[] = [
