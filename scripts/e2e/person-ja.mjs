@@ -119,7 +119,7 @@ try {
     }
     await page.keyboard.press('Enter');
     await page.keyboard.press('Control+S');
-    await poll('the record on disk to have D-7 ii and no D-7 iii', () => /^ {2}D-7 ii:/m.test(record()) && !record().includes('D-7 iii'), 15_000);
+    await poll('the record on disk to have the key D-7 ii and no key D-7 iii', () => /^ {2}D-7 ii:/m.test(record()) && !/^ {2}D-7 iii:/m.test(record()), 15_000);
     const after = record();
     for (const kept of ['# 開発関連情報の記録（キーの打ち間違い）', '# 記録の担当', 'docs/development-record.md', 'reviewed: 2026-10-01', 'note: 学習データの出所と前処理の判断を記録']) {
       if (!after.includes(kept)) throw new Error(`lost "${kept}" on the way:\n${after}`);
