@@ -182,6 +182,9 @@ export class DocumentChecks {
 
   private async recheckOne(uri: string): Promise<void> {
     if (this.o.documents.get(uri)) {
+      // Something outside the text changed (evidence on disk, settings, git dates): the incremental
+      // state's findings of unchanged entries may be stale, so the next edit starts from a full check.
+      this.o.incremental.forget(uri);
       const entry = await this.read(uri);
       if (entry) this.validate(entry);
       return;
@@ -248,7 +251,9 @@ export class DocumentChecks {
     const known = entry.settings.gitEvidenceDates && this.o.gitDates && evidence.length ? this.o.gitDates.known(evidence) : undefined;
     const document = known && Object.keys(known).length && entry.document.state === 'parsed' ? { ...entry.document, input: { ...entry.document.input, evidenceDates: known } } : entry.document;
     // The incremental check ran the rules already, unless git dates have to be taken into account.
+    // They hold for the entry's first validation only: a re-check (a file event) runs the rules afresh.
     const incremental = document === entry.document ? this.found.get(entry) : undefined;
+    this.found.delete(entry);
     const diagnostics = incremental ?? this.o.engine.validate(document, entry.settings.check);
     const parsing = entry.source.from === 'editor' ? (this.parseCost.get(entry.uri) ?? 0) : 0;
     this.cost.set(entry.uri, parsing + performance.now() - start);
