@@ -4,6 +4,7 @@
  * Prints Markdown tables (each figure beside its target) and writes bench/results.json (keys
  * documented in the README). `npm run bench -- --quick` skips the 5,000-record workspace.
  */
+import '../scripts/lib/plainEnvironment';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';

@@ -4,6 +4,7 @@
  * written to test-results/fuzz/ (the input as a file, and how to replay it); the run then goes on
  * with the next seed. Prints the count of cases; exits 1 when anything failed.
  */
+import './lib/plainEnvironment';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
