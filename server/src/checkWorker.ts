@@ -1,9 +1,25 @@
-/** Worker thread of CheckPool: reads one record from disk at a time and checks it, exactly as the main thread would. */
+/** Worker thread of the server's scan pool: reads one record from disk at a time and checks it, exactly as the main thread would. */
 import { parentPort } from 'node:worker_threads';
-import type { DiskCheckJob, DiskCheckResult } from './checkPool';
-import { createEngine, type Engine } from './engine';
+import { createEngine, type CheckSettings, type Engine, type EngineDiagnostic } from './engine';
+import { WorkerPool } from './workerPool';
 import { readAndCheck } from './readAndCheck';
 import { CachedFileSystem } from './workspace';
+
+export interface DiskCheckJob {
+  path: string;
+  workspaceRoot: string;
+  settings: CheckSettings;
+}
+
+export type DiskCheckResult =
+  /** `size` is set when the file is over the size limit (then `text` is empty: it was never read) */
+  | { ok: true; text: string; size?: number; diagnostics: EngineDiagnostic[]; evidence: string[] }
+  | { ok: false; error: string };
+
+export type CheckPool = WorkerPool<DiskCheckJob, DiskCheckResult>;
+
+/** The scan's pool (undefined on one core: the scan then checks on the main thread). */
+export const createCheckPool = (script: string): CheckPool | undefined => WorkerPool.create<DiskCheckJob, DiskCheckResult>(script, (error) => ({ ok: false, error }));
 
 export function runCheckWorker(): void {
   const fs = new CachedFileSystem();

@@ -10,7 +10,7 @@ import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { checkDelay } from './checkDelay';
-import type { CheckPool } from './checkPool';
+import type { CheckPool } from './checkWorker';
 import { DocumentStore, type DocumentEntry, type NewEntry, type TextSource, type Validation } from './documentStore';
 import { localToday, type EngineDiagnostic, type Engine, type FileSystemView, type ParsedRecord } from './engine';
 import type { GitDates } from './gitDates';
@@ -142,7 +142,7 @@ export class DocumentChecks {
     const workspaceRoot = this.o.folders.rootFor(path);
     const source: TextSource = { from: 'disk' };
     if (this.o.pool && options.inWorker) {
-      const result = await this.o.pool.check({ path, workspaceRoot, settings: settings.check });
+      const result = await this.o.pool.run({ path, workspaceRoot, settings: settings.check });
       if (this.o.documents.get(uri)) return;
       if (result.ok) {
         const validation: Validation = { settings: settings.check, diagnostics: result.diagnostics, evidence: result.evidence };

@@ -1,6 +1,6 @@
 /**
  * Entry point: `node dist/server.js --stdio` (or --node-ipc, as the VS Code client starts it). The same
- * bundle, started in a worker thread by CheckPool, checks records from disk for workspace scans.
+ * bundle, started in a worker thread (workerPool.ts), checks records from disk for workspace scans.
  */
 import { isMainThread } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';

@@ -5,7 +5,7 @@
  */
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CheckPool } from './checkPool';
+import { createCheckPool } from './checkWorker';
 import { DocumentChecks } from './documentChecks';
 import { DocumentStore } from './documentStore';
 import { createEngine, type Engine } from './engine';
@@ -51,7 +51,7 @@ export function createServerState(connection: Connection, workerScript: string):
   const settings = new ResourceSettings((scopeUris) =>
     client.configuration ? connection.workspace.getConfiguration(scopeUris.map((scopeUri) => (scopeUri ? { scopeUri, section: SETTINGS_SECTION } : { section: SETTINGS_SECTION }))) : Promise.resolve(scopeUris.map(() => undefined)),
   );
-  const pool = CheckPool.create(workerScript);
+  const pool = createCheckPool(workerScript);
   connection.onExit(() => pool?.dispose());
   const log = (message: string) => connection.console.warn(message);
   let verify = false;

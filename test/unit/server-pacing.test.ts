@@ -5,7 +5,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { checkDelay, IMMEDIATE_CHECK_MS, MAX_DELAY_MS } from '../../server/src/checkDelay';
-import { CheckPool } from '../../server/src/checkPool';
+import { createCheckPool } from '../../server/src/checkWorker';
 import { DEFAULT_SETTINGS } from '../../server/src/engine';
 
 describe('checkDelay', () => {
@@ -21,7 +21,7 @@ describe('checkDelay', () => {
   });
 });
 
-describe('CheckPool', { skip: cpus().length < 2 ? 'one CPU: the server checks on the main thread' : undefined }, () => {
+describe('the scan pool (WorkerPool)', { skip: cpus().length < 2 ? 'one CPU: the server checks on the main thread' : undefined }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'ai-governance-pool-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
   const job = (path: string) => ({ path, workspaceRoot: dir, settings: DEFAULT_SETTINGS });
@@ -33,15 +33,15 @@ describe('CheckPool', { skip: cpus().length < 2 ? 'one CPU: the server checks on
   test('the bundled server, started as a worker, checks a record from disk', async (t) => {
     const bundled = join(__dirname, '..', '..', 'dist', 'server.js');
     assert.ok(existsSync(bundled), 'dist/server.js is built by npm test');
-    const pool = CheckPool.create(bundled);
+    const pool = createCheckPool(bundled);
     assert.ok(pool);
     t.after(() => pool.dispose());
     const record = join(dir, 'ai-governance.yaml');
     writeFileSync(record, 'apiVersion: ai-governance/v1\nroles: [developer]\nbogus: 1\n');
-    const result = await pool.check(job(record));
+    const result = await pool.run(job(record));
     assert.ok(result.ok, 'checked');
     assert.ok(result.diagnostics.some((d) => d.code === 'unknown-key'));
-    const missing = await pool.check(job(join(dir, 'gone.ai-governance.yaml')));
+    const missing = await pool.run(job(join(dir, 'gone.ai-governance.yaml')));
     assert.equal(missing.ok, false, 'an unreadable file is an error result, not a hang');
   });
 
@@ -50,10 +50,10 @@ describe('CheckPool', { skip: cpus().length < 2 ? 'one CPU: the server checks on
     t.after(() => rmSync(broken, { recursive: true, force: true }));
     const script = join(broken, 'worker.js');
     writeFileSync(script, "require('node:worker_threads').parentPort.on('message', () => { throw new Error('boom'); });\n");
-    const pool = CheckPool.create(script);
+    const pool = createCheckPool(script);
     assert.ok(pool);
     t.after(() => pool.dispose());
-    const results = await Promise.all([1, 2, 3, 4, 5].map((n) => pool.check(job(join(dir, `${n}.yaml`)))));
+    const results = await Promise.all([1, 2, 3, 4, 5].map((n) => pool.run(job(join(dir, `${n}.yaml`)))));
     assert.deepEqual(results.map((r) => r.ok), [false, false, false, false, false]);
   });
 });

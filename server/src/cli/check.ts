@@ -1,21 +1,17 @@
 /**
  * `ai-governance check`: find the governance files (the server's own walker), check each with the
  * language server's own `readAndCheck` (same engine, settings normaliser, size limit and evidence
- * view), optionally apply the safe fixes, then write every requested report.
+ * view; in worker threads for many files: ./fileWork), optionally apply the safe fixes, then write
+ * every requested report.
  */
 import { promises as fsp } from 'node:fs';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
-import { createEngine, type CheckedDocument, type CheckSettings, type Engine, type EngineDiagnostic, type MessageLanguage, type Severity } from '../engine';
-import type { RecordCoverage } from '../engine/coverage';
-import { locate } from '../engine/locate';
+import type { MessageLanguage, Severity } from '../engine';
 import { loadCatalog } from '../engine/catalog';
-import { GitDates } from '../gitDates';
-import { readAndCheck } from '../readAndCheck';
 import { compareWithBaseline, onlyNew, readBaseline, type BaselineFinding } from './baseline';
-import { CachedFileSystem } from '../workspace';
 import { discoverFiles, displayPath } from './discovery';
-import { describeFix, applyEdits, type FixChange } from './fix';
-import { format, isMachineFormat, type FormatName } from './formatters';
+import { forEachFile, type FileJob } from './fileWork';
+import { batched, format, isMachineFormat, type FormatName } from './formatters';
 import { NO_COLOURS, paintFor, UsageError, EXIT, type CliIO } from './io';
 import { createProgress } from './progress';
 import { hasFailures, type FileResult, type Report, type ToolFailure } from './report';
@@ -46,72 +42,12 @@ export interface CheckOptions {
   gitDates?: boolean;
 }
 
-type KeyPaths = Map<EngineDiagnostic, Array<string | number>>;
-type FileOutcome = { diagnostics: EngineDiagnostic[]; coverage: RecordCoverage | null; changes: FixChange[]; keyPaths: KeyPaths } | { failure: string };
-
-/** The key path of the node each finding starts on: what a baseline matches instead of the line. */
-function keyPathsOf(document: CheckedDocument): KeyPaths {
-  const paths: KeyPaths = new Map();
-  const record = document.state === 'parsed' ? document.record : null;
-  for (const d of document.diagnostics) {
-    const at = record ? locate(record.parsed.root, record.parsed.lines.offset(d.range.start)) : null;
-    paths.set(d, at ? [...at.path] : []);
-  }
-  return paths;
-}
-
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The workspace root of a file, as the server picks its workspace folder: the root when the file is inside it. */
 function rootFor(path: string, root: string): string {
   const rel = relative(root, path);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? root : dirname(path);
-}
-
-/** The record again with the last-commit dates of its evidence files, when git has any (else as it was). */
-async function withEvidenceDates(engine: Engine, document: CheckedDocument, gitDates: GitDates | undefined): Promise<CheckedDocument> {
-  if (!gitDates || document.state !== 'parsed') return document;
-  const targets = engine.links(document).map((l) => l.target);
-  if (targets.length === 0) return document;
-  const evidenceDates = await gitDates.datesFor(targets);
-  if (Object.keys(evidenceDates).length === 0) return document;
-  // The parse is kept; only the rules run again, now knowing when each evidence file last changed.
-  const dated = { ...document, input: { ...document.input, evidenceDates } };
-  return { ...dated, diagnostics: engine.validate(dated, document.settings) };
-}
-
-async function checkFile(engine: Engine, path: string, root: string, settings: CheckSettings, fix: boolean, gitDates?: GitDates): Promise<FileOutcome> {
-  const workspaceRoot = rootFor(path, root);
-  const result = await readAndCheck(engine, path, workspaceRoot, settings);
-  if (!result.ok) return { failure: result.error };
-  let { document } = result;
-  const changes: FixChange[] = [];
-  if (fix && document.state === 'parsed') {
-    const safe = engine.fixAll(document);
-    const text = document.input.text;
-    if (safe && safe.edits.length > 0) {
-      const fixed = applyEdits(text, safe.edits);
-      if (fixed !== text) {
-        try {
-          await fsp.writeFile(path, fixed, 'utf8');
-        } catch (error) {
-          return { failure: errorText(error) };
-        }
-        changes.push(...describeFix(safe));
-        document = engine.check({ path, text: fixed, workspaceRoot }, settings);
-      }
-    }
-  }
-  document = await withEvidenceDates(engine, document, gitDates);
-  return { diagnostics: document.diagnostics, coverage: engine.coverage(document), changes, keyPaths: keyPathsOf(document) };
-}
-
-/** In reading order; findings on the same spot keep the engine's rule order. */
-function byPosition(diagnostics: EngineDiagnostic[]): EngineDiagnostic[] {
-  return diagnostics
-    .map((d, index) => ({ d, index }))
-    .sort((a, b) => a.d.range.start.line - b.d.range.start.line || a.d.range.start.character - b.d.range.start.character || a.index - b.index)
-    .map((x) => x.d);
 }
 
 async function loadBaseline(path: string, shown: string): Promise<BaselineFinding[]> {
@@ -137,31 +73,29 @@ export async function runCheck(options: CheckOptions, io: CliIO): Promise<number
   const baseline = options.baseline === undefined ? undefined : await loadBaseline(resolve(cwd, options.baseline), options.baseline);
   const { files } = await discoverFiles(options.operands, cwd);
   const settings = checkSettings({ language: options.language, reviewMaxAgeDays: options.reviewMaxAgeDays, maxFileSizeKB: options.maxFileSizeKB });
-  const engine = createEngine({ fs: new CachedFileSystem() });
-  const gitDates = options.gitDates === false ? undefined : new GitDates();
-
   const machineOnStdout = options.outputs.some((o) => !o.file && isMachineFormat(o.format));
   const progress = createProgress(io.stderr, files.length, !machineOnStdout, text.progress);
   const results: FileResult[] = [];
   const failures: ToolFailure[] = [];
   let changed = 0;
   let changedFiles = 0;
-  for (const [index, absolutePath] of files.entries()) {
-    const path = displayPath(absolutePath, cwd);
-    const outcome = await checkFile(engine, absolutePath, root, settings, options.fix, gitDates);
+  const jobs = files.map((absolutePath): FileJob => ({ kind: 'check', absolutePath, path: displayPath(absolutePath, cwd), workspaceRoot: rootFor(absolutePath, root), settings, fix: options.fix, gitDates: options.gitDates !== false }));
+  await forEachFile(jobs, (job, outcome, index) => {
     progress.tick(index + 1);
-    if ('failure' in outcome) {
-      failures.push({ path, message: text.cannotRead(path, outcome.failure) });
-      continue;
+    const { path, absolutePath } = job;
+    if (outcome.kind !== 'checked') {
+      failures.push({ path, message: text.cannotRead(path, outcome.kind === 'failure' ? outcome.message : 'not checked') });
+      return;
     }
-    results.push({ absolutePath, path, diagnostics: byPosition(outcome.diagnostics), keyPaths: outcome.keyPaths, coverage: outcome.coverage });
+    const keyPaths = new Map(outcome.diagnostics.map((d, i) => [d, outcome.keyPaths[i]]));
+    results.push({ absolutePath, path, diagnostics: outcome.diagnostics, keyPaths, coverage: outcome.coverage });
     if (outcome.changes.length) {
       progress.done();
       changed += outcome.changes.length;
       changedFiles++;
       for (const change of outcome.changes) io.stderr.write(text.fixed(path, change.from, change.to) + '\n');
     }
-  }
+  });
   progress.done();
   if (changed) io.stderr.write(text.fixedCount(changed, changedFiles) + '\n');
   for (const failure of failures) io.stderr.write(`ai-governance: ${failure.message}\n`);
@@ -173,9 +107,9 @@ export async function runCheck(options: CheckOptions, io: CliIO): Promise<number
   if (comparison) io.stderr.write(text.baseline(comparison.unchanged, comparison.absent.length) + '\n');
   for (const output of options.outputs) {
     const paint = output.file ? NO_COLOURS : paintFor(io.stdout, io.env);
-    const body = format(output.format, output.format === 'sarif' && comparison ? { ...full, baseline: comparison } : report, { paint, quiet: options.quiet });
+    const body = batched(format(output.format, output.format === 'sarif' && comparison ? { ...full, baseline: comparison } : report, { paint, quiet: options.quiet }));
     if (!output.file) {
-      io.stdout.write(body);
+      for (const piece of body) io.stdout.write(piece);
       continue;
     }
     const target = resolve(cwd, output.file);

@@ -4,6 +4,9 @@ import type { GuidelineCatalog } from '../engine/catalog';
 import type { BaselineComparison } from './baseline';
 import type { RecordCoverage } from '../engine/coverage';
 
+/** What a summary of `check` needs of the coverage model (the whole model is ~50 KB a record). */
+export type CoverageTotals = Pick<RecordCoverage, 'summary' | 'incomplete'>;
+
 export interface FileResult {
   /** absolute path */
   absolutePath: string;
@@ -13,7 +16,7 @@ export interface FileResult {
   /** the key path of the YAML node each finding sits on (["items", "D-7 ii", "status"]), for baselines */
   keyPaths?: ReadonlyMap<EngineDiagnostic, ReadonlyArray<string | number>>;
   /** the coverage model of the record, for summaries; null when the file holds no record (too large, not a mapping) */
-  coverage: RecordCoverage | null;
+  coverage: CoverageTotals | null;
 }
 
 /** A file the tool could not check (unreadable): not a finding, a failure of the run (exit 2). */

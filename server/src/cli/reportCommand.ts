@@ -10,8 +10,6 @@ import { createTwoFilesPatch } from 'diff';
 import { createEngine, reportDocument, type MessageLanguage, type RecordReport } from '../engine';
 import { loadCatalog } from '../engine/catalog';
 import { importChecklist } from '../engine/checklistImport';
-import { tooLargeDiagnostic } from '../engine/check';
-import { CommitReader, recordReportFrom } from '../report/build';
 import { sha256 } from '../report/facts';
 import { parseJsonReport } from '../report/json';
 import { buildPortfolio, portfolioHtml, portfolioMarkdown, portfolioXlsx } from '../report/portfolio';
@@ -19,6 +17,7 @@ import { readWorkbook, SheetError, type ChecklistSheet } from '../report/readShe
 import { isReportFormat, renderReport, REPORT_FORMATS, type ReportFormat } from '../report/render';
 import { CachedFileSystem } from '../workspace';
 import { discoverFiles, displayPath } from './discovery';
+import { forEachFile, type FileJob } from './fileWork';
 import { EXIT, UsageError, type CliIO } from './io';
 import { checkSettings } from './settings';
 
@@ -125,18 +124,6 @@ async function write(io: CliIO, output: ReportOutput, body: string | Uint8Array)
   }
 }
 
-const READ_BATCH = 32;
-
-async function readRecordFile(path: string, limit: number): Promise<{ content: Uint8Array } | { size: number } | { failure: string }> {
-  try {
-    const stat = await fsp.stat(path);
-    if (stat.size > limit) return { size: stat.size };
-    return { content: await fsp.readFile(path) };
-  } catch (error) {
-    return { failure: errorText(error) };
-  }
-}
-
 export async function runReport(args: ReportArgs, io: CliIO, toolVersion: string): Promise<number> {
   const catalog = loadCatalog();
   const generated = new Date().toISOString();
@@ -165,29 +152,17 @@ export async function runReport(args: ReportArgs, io: CliIO, toolVersion: string
   const root = resolve(io.cwd, args.root ?? '.');
   const { files } = await discoverFiles(args.operands, io.cwd);
   const settings = checkSettings({ language: args.language, reviewMaxAgeDays: args.reviewMaxAgeDays });
-  const engine = createEngine({ fs: new CachedFileSystem(), catalog });
-  const commits = new CommitReader();
   const records: RecordReport[] = [];
   let failed = false;
-  // Files are read a batch at a time, in parallel (the disk waits overlap); checks run one by one.
-  for (let from = 0; from < files.length; from += READ_BATCH) {
-    const batch = await Promise.all(files.slice(from, from + READ_BATCH).map((absolutePath) => readRecordFile(absolutePath, settings.maxFileSizeBytes)));
-    for (const [index, loaded] of batch.entries()) {
-      const absolutePath = files[from + index];
-      const path = displayPath(absolutePath, io.cwd);
-      const workspaceRoot = rootFor(absolutePath, root);
-      if ('failure' in loaded) {
-        failed = true;
-        io.stderr.write(`ai-governance: cannot read ${path}: ${loaded.failure}\n`);
-      } else if ('size' in loaded) {
-        // Reported, never read: the report says the record is too large to read.
-        const doc = { state: 'too-large' as const, input: { path: absolutePath, text: '', workspaceRoot }, size: loaded.size, settings, diagnostics: [tooLargeDiagnostic(loaded.size, settings)] };
-        records.push(engine.report(doc, { path, sha256: '', commit: await commits.commitOf(absolutePath) }));
-      } else {
-        records.push(await recordReportFrom(engine, { absolutePath, path, content: loaded.content, workspaceRoot }, settings, commits));
-      }
+  // Checked as `check` checks (evidence commit dates included), in worker threads for many records.
+  const jobs = files.map((absolutePath): FileJob => ({ kind: 'report', absolutePath, path: displayPath(absolutePath, io.cwd), workspaceRoot: rootFor(absolutePath, root), settings, fix: false, gitDates: true }));
+  await forEachFile(jobs, (job, outcome) => {
+    if (outcome.kind === 'reported') records.push(outcome.record);
+    else {
+      failed = true;
+      io.stderr.write(`ai-governance: cannot read ${job.path}: ${outcome.kind === 'failure' ? outcome.message : 'not reported'}\n`);
     }
-  }
+  });
   const document = reportDocument(records, toolVersion, generated, catalog);
   for (const output of args.outputs) await write(io, output, await renderReport(output.format, document, args.language));
   return failed ? EXIT.failure : EXIT.ok;

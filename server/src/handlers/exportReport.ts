@@ -9,7 +9,7 @@ import { version } from '../../../package.json';
 import { reportDocument, type CheckedDocument, type Engine, type MessageLanguage, type RecordReport } from '../engine';
 import { checkedOf } from '../documentStore';
 import { ExportReportRequest } from '../protocol';
-import { CommitReader } from '../report/build';
+import { CommitReader } from '../report/commits';
 import { sha256 } from '../report/facts';
 import { isReportFormat, renderReport } from '../report/render';
 import type { ServerState } from '../state';

@@ -10,6 +10,7 @@ import { syntaxRule } from '../../engine/rules/syntax';
 import { RULE_DOCS, ruleHelpUri } from '../rules';
 import type { Report } from '../report';
 import { Fingerprints } from './fingerprint';
+import { jsonChunks, JsonSequence } from './jsonChunks';
 
 export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
@@ -36,13 +37,12 @@ export function codeQualitySeverity(code: RuleCode, severity: Severity): CodeQua
   return severity === 'error' && UNREADABLE_FILE.has(code) ? 'critical' : SEVERITY[severity];
 }
 
-export function toCodeQuality(report: Report): CodeQualityIssue[] {
-  const issues: CodeQualityIssue[] = [];
+function* codeQualityIssues(report: Report): Generator<CodeQualityIssue> {
   for (const file of report.files) {
     const fingerprints = new Fingerprints(file.path);
     for (const d of file.diagnostics) {
       const doc = RULE_DOCS[d.code];
-      issues.push({
+      yield {
         type: 'issue',
         check_name: d.code,
         description: d.message,
@@ -51,12 +51,17 @@ export function toCodeQuality(report: Report): CodeQualityIssue[] {
         fingerprint: createHash('md5').update(fingerprints.next(d)).digest('hex'),
         severity: codeQualitySeverity(d.code, d.severity),
         location: { path: file.path, lines: { begin: d.range.start.line + 1, end: d.range.end.line + 1 } },
-      });
+      };
     }
   }
-  return issues;
 }
 
-export function formatGitlab(report: Report): string {
-  return JSON.stringify(toCodeQuality(report), null, 2) + '\n';
+export function toCodeQuality(report: Report): CodeQualityIssue[] {
+  return [...codeQualityIssues(report)];
+}
+
+/** The same text as JSON.stringify(toCodeQuality(report), null, 2), an issue at a time. */
+export function* formatGitlab(report: Report): Generator<string> {
+  yield* jsonChunks(new JsonSequence(() => codeQualityIssues(report)));
+  yield '\n';
 }

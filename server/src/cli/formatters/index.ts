@@ -23,21 +23,42 @@ export interface FormatOptions {
   quiet: boolean;
 }
 
-export function format(name: FormatName, report: Report, options: FormatOptions): string {
+/**
+ * The text of a report in pieces, to be written one after another: the JSON formats (json, sarif,
+ * gitlab) are made a file or a finding at a time, so a run over thousands of records never holds
+ * its whole output; the others are one piece (their size follows the findings shown to a person).
+ */
+export function format(name: FormatName, report: Report, options: FormatOptions): Iterable<string> {
   switch (name) {
     case 'stylish':
-      return formatStylish(report, options);
+      return [formatStylish(report, options)];
     case 'json':
       return formatJson(report);
     case 'sarif':
       return formatSarif(report);
     case 'github':
-      return formatGithub(report);
+      return [formatGithub(report)];
     case 'junit':
-      return formatJunit(report);
+      return [formatJunit(report)];
     case 'markdown':
-      return formatMarkdown(report);
+      return [formatMarkdown(report)];
     case 'gitlab':
       return formatGitlab(report);
   }
+}
+
+/** Pieces joined into writes of about `size` characters: one system call per piece would cost more than the pieces. */
+export function* batched(pieces: Iterable<string>, size = 1 << 20): Generator<string> {
+  let buffer: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    buffer.push(piece);
+    length += piece.length;
+    if (length >= size) {
+      yield buffer.join('');
+      buffer = [];
+      length = 0;
+    }
+  }
+  if (length) yield buffer.join('');
 }

@@ -4,7 +4,8 @@
  */
 import type { DiagnosticData, Range, RuleCode, Severity } from '../../engine';
 import { ruleHelpUri } from '../rules';
-import { countBySeverity, allDiagnostics, type Report } from '../report';
+import { countBySeverity, allDiagnostics, type FileResult, type Report } from '../report';
+import { jsonChunks, JsonSequence } from './jsonChunks';
 
 export interface JsonDiagnostic {
   code: RuleCode;
@@ -31,34 +32,50 @@ export interface JsonReport {
   failures: Array<{ path: string; message: string }>;
 }
 
-export function toJsonReport(report: Report): JsonReport {
+type JsonFile = JsonReport['files'][number];
+
+function jsonFile(file: FileResult): JsonFile {
+  return {
+    path: file.path,
+    absolutePath: file.absolutePath,
+    diagnostics: file.diagnostics.map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      message: d.message,
+      range: d.range,
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      endLine: d.range.end.line + 1,
+      endColumn: d.range.end.character + 1,
+      data: d.data,
+      href: ruleHelpUri(d.code),
+      keyPath: [...(file.keyPaths?.get(d) ?? [])],
+    })),
+  };
+}
+
+function jsonReport<F>(report: Report, files: F): Omit<JsonReport, 'files'> & { files: F } {
   const all = allDiagnostics(report);
   return {
     tool: { name: 'ai-governance', version: report.toolVersion },
     root: report.root,
     failSeverity: report.failSeverity,
     summary: { files: report.files.length, problems: all.length, ...countBySeverity(all) },
-    files: report.files.map((file) => ({
-      path: file.path,
-      absolutePath: file.absolutePath,
-      diagnostics: file.diagnostics.map((d) => ({
-        code: d.code,
-        severity: d.severity,
-        message: d.message,
-        range: d.range,
-        line: d.range.start.line + 1,
-        column: d.range.start.character + 1,
-        endLine: d.range.end.line + 1,
-        endColumn: d.range.end.character + 1,
-        data: d.data,
-        href: ruleHelpUri(d.code),
-        keyPath: [...(file.keyPaths?.get(d) ?? [])],
-      })),
-    })),
+    files,
     failures: report.failures,
   };
 }
 
-export function formatJson(report: Report): string {
-  return JSON.stringify(toJsonReport(report), null, 2) + '\n';
+export function toJsonReport(report: Report): JsonReport {
+  return jsonReport(report, report.files.map(jsonFile));
+}
+
+function* filesOf(report: Report): Generator<JsonFile> {
+  for (const file of report.files) yield jsonFile(file);
+}
+
+/** The same text as JSON.stringify(toJsonReport(report), null, 2), a file at a time. */
+export function* formatJson(report: Report): Generator<string> {
+  yield* jsonChunks(jsonReport(report, new JsonSequence(() => filesOf(report))));
+  yield '\n';
 }

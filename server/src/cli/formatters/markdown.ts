@@ -6,9 +6,8 @@
  * MAX_FINDINGS rows (a PR comment holds 65,536 characters); the counts always cover everything.
  */
 import type { MessageLanguage, Severity } from '../../engine';
-import type { RecordCoverage } from '../../engine/coverage';
 import { RULE_DOCS, ruleHelpUri } from '../rules';
-import { atLeast, countBySeverity, allDiagnostics, type Counts, type Report } from '../report';
+import { atLeast, countBySeverity, allDiagnostics, type Counts, type CoverageTotals, type Report } from '../report';
 import { TEXT } from '../text';
 
 export const MAX_FINDINGS = 200;
@@ -95,7 +94,7 @@ function code(value: string): string {
 }
 
 /** done (implemented, or not-applicable with a justification) over required, as DESIGN §9 counts it. */
-function coverageCells(coverage: RecordCoverage | null, text: MarkdownText): string {
+function coverageCells(coverage: CoverageTotals | null, text: MarkdownText): string {
   if (!coverage) return `${text.noRecord} | —`;
   const { done, required, missing } = coverage.summary;
   const share = required === 0 ? '—' : `${done} / ${required} (${Math.floor((done / required) * 100)}%)`;

@@ -11,6 +11,7 @@ import { citationLine } from '../../engine/citation';
 import { ruleSummaries } from '../rules';
 import type { Report } from '../report';
 import { Fingerprints } from './fingerprint';
+import { jsonChunks, JsonSequence } from './jsonChunks';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_URI = 'https://github.com/ai-governance/ai-governance-vscode';
@@ -32,10 +33,10 @@ function folderUri(path: string): string {
   return href.endsWith('/') ? href : href + '/';
 }
 
-export function toSarif(report: Report): Log {
-  const rules = ruleSummaries(report.language);
-  const ruleIndex = new Map<RuleCode, number>(RULE_CODES.map((code, index) => [code, index]));
-  const results: Result[] = [];
+const ruleIndex = new Map<RuleCode, number>(RULE_CODES.map((code, index) => [code, index]));
+
+/** Every finding as a SARIF result, then (with a baseline) the known findings that are gone. */
+function* sarifResults(report: Report): Generator<Result> {
   for (const file of report.files) {
     const fingerprints = new Fingerprints(file.path);
     for (const d of file.diagnostics) {
@@ -48,7 +49,7 @@ export function toSarif(report: Report): Log {
         text += `\n\n${item.id}　${item.title}\n${quote.join('\n')}\n${citation}`;
         Object.assign(properties, { itemId: item.id, itemTitle: item.title, itemTitleEn: item.titleEn, guidelineText: quote, citation });
       }
-      results.push({
+      yield {
         ruleId: d.code,
         ruleIndex: ruleIndex.get(d.code) ?? -1,
         level: LEVEL[d.severity],
@@ -69,12 +70,12 @@ export function toSarif(report: Report): Log {
         partialFingerprints: { 'aiGovernanceFinding/v1': fingerprints.next(d) },
         properties,
         ...(report.baseline ? { baselineState: report.baseline.stateOf.get(d) ?? 'new' } : {}),
-      });
+      };
     }
   }
   for (const gone of report.baseline?.absent ?? []) {
     const code = (RULE_CODES as readonly string[]).includes(gone.code) ? (gone.code as RuleCode) : undefined;
-    results.push({
+    yield {
       ruleId: code ?? (gone.code as RuleCode),
       ruleIndex: code ? (ruleIndex.get(code) ?? -1) : -1,
       level: LEVEL[(['error', 'warning', 'information', 'hint'] as const).find((s) => s === gone.severity) ?? 'warning'],
@@ -90,8 +91,12 @@ export function toSarif(report: Report): Log {
       partialFingerprints: {},
       properties: { severity: gone.severity },
       baselineState: 'absent',
-    });
+    };
   }
+}
+
+function sarifLog(report: Report, results: Result[]): Log {
+  const rules = ruleSummaries(report.language);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -138,6 +143,14 @@ export function toSarif(report: Report): Log {
   };
 }
 
-export function formatSarif(report: Report): string {
-  return JSON.stringify(toSarif(report), null, 2) + '\n';
+export function toSarif(report: Report): Log {
+  return sarifLog(report, [...sarifResults(report)]);
+}
+
+/** The same text as JSON.stringify(toSarif(report), null, 2), a result at a time. */
+export function* formatSarif(report: Report): Generator<string> {
+  // The log's shape with its results left to be made while they are written.
+  const results = new JsonSequence(() => sarifResults(report)) as unknown as Result[];
+  yield* jsonChunks(sarifLog(report, results));
+  yield '\n';
 }
