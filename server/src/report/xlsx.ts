@@ -67,10 +67,32 @@ function sheetName(base: string, index: number): string {
   return index === 0 ? base : `${base} (${index + 1})`;
 }
 
+/*
+ * Cells share their style objects: exceljs writes a style once per distinct object (a WeakMap), so a
+ * style made per cell costs its serialisation a million times over in a thousand-record workbook.
+ * Shared styles are never changed after they are made.
+ */
+const style = (s: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> => Object.freeze(s);
+const HEADER_STYLE = style({ font: { bold: true, name: FONT }, fill: HEADER_FILL, alignment: { vertical: 'middle', wrapText: true } });
+const LABEL_STYLE = style({ font: { bold: true, name: FONT } });
+// Numbers and dates stay text, so what comes back is what went out.
+const BODY_STYLE = style({ font: { name: FONT, size: 10 }, alignment: { vertical: 'top', wrapText: true }, numFmt: '@' });
+const STATE_STYLES = Object.fromEntries(
+  Object.entries(STATE_COLOURS).map(([state, colour]) => [state, style({ ...BODY_STYLE, font: { name: FONT, size: 10, bold: true, color: { argb: argb(colour) } } })]),
+) as Record<keyof typeof STATE_COLOURS, Partial<ExcelJS.Style>>;
+const ADVANCED_STYLE = style({ font: { name: FONT, size: 10 }, alignment: { vertical: 'top', wrapText: true } });
+const SUMMARY_STYLE = style({ font: { name: FONT }, alignment: { vertical: 'top', wrapText: true } });
+const SUMMARY_BOLD_STYLE = style({ font: { name: FONT, bold: true }, alignment: { vertical: 'top', wrapText: true } });
+const TITLE_STYLE = style({ font: { name: FONT, bold: true, size: 14 }, alignment: { vertical: 'top', wrapText: true } });
+
+/** Gives every cell of the row's first `columns` this style (the same object). */
+function styleRow(row: ExcelJS.Row, shared: Partial<ExcelJS.Style>, columns: number): ExcelJS.Row {
+  for (let c = 1; c <= columns; c++) row.getCell(c).style = shared;
+  return row;
+}
+
 function styleHeader(row: ExcelJS.Row): void {
-  row.font = { bold: true, name: FONT };
-  row.fill = HEADER_FILL;
-  row.alignment = { vertical: 'middle', wrapText: true };
+  styleRow(row, HEADER_STYLE, Math.max(row.cellCount, 1));
 }
 
 function checklistSheet(workbook: ExcelJS.Workbook, record: RecordReport, index: number, T: ReportText, language: MessageLanguage): void {
@@ -79,8 +101,8 @@ function checklistSheet(workbook: ExcelJS.Workbook, record: RecordReport, index:
   sheet.getCell(SHEET_RECORD_ROW, 2).value = record.path;
   sheet.getCell(SHEET_HASH_ROW, 1).value = 'SHA-256';
   sheet.getCell(SHEET_HASH_ROW, 2).value = record.sha256;
-  sheet.getCell(SHEET_RECORD_ROW, 1).font = { bold: true, name: FONT };
-  sheet.getCell(SHEET_HASH_ROW, 1).font = { bold: true, name: FONT };
+  sheet.getCell(SHEET_RECORD_ROW, 1).style = LABEL_STYLE;
+  sheet.getCell(SHEET_HASH_ROW, 1).style = LABEL_STYLE;
   sheet.getCell(SHEET_RECORD_ROW, 4).value = language === 'ja' ? '状態・担当・証跡・確認日・理由・備考を編集して ai-governance import で記録に戻せます。' : 'Edit status, owner, evidence, reviewed, justification and note, then bring them back with ai-governance import.';
   CHECKLIST_COLUMNS.forEach((c, i) => {
     sheet.getColumn(i + 1).width = c.width;
@@ -92,12 +114,7 @@ function checklistSheet(workbook: ExcelJS.Workbook, record: RecordReport, index:
   record.items.forEach((item, n) => {
     const row = sheet.getRow(SHEET_HEADER_ROW + 1 + n);
     row.values = CHECKLIST_COLUMNS.map((c) => c.value(item, T));
-    row.alignment = { vertical: 'top', wrapText: true };
-    row.font = { name: FONT, size: 10 };
-    // Numbers and dates stay text, so what comes back is what went out.
-    row.eachCell((cell) => {
-      cell.numFmt = '@';
-    });
+    styleRow(row, BODY_STYLE, CHECKLIST_COLUMNS.length);
     const state = row.getCell(stateColumn);
     state.dataValidation = {
       type: 'list',
@@ -107,7 +124,7 @@ function checklistSheet(workbook: ExcelJS.Workbook, record: RecordReport, index:
       errorTitle: T.state,
       error: STATE_VALUES.join(', '),
     };
-    state.font = { name: FONT, size: 10, bold: true, color: { argb: argb(STATE_COLOURS[item.state]) } };
+    state.style = STATE_STYLES[item.state];
   });
   sheet.autoFilter = { from: { row: SHEET_HEADER_ROW, column: 1 }, to: { row: SHEET_HEADER_ROW + Math.max(record.items.length, 1), column: CHECKLIST_COLUMNS.length } };
   sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${SHEET_HEADER_ROW}:${SHEET_HEADER_ROW}` };
@@ -116,13 +133,9 @@ function checklistSheet(workbook: ExcelJS.Workbook, record: RecordReport, index:
 function summarySheet(workbook: ExcelJS.Workbook, document: ReportDocument, T: ReportText, language: MessageLanguage): void {
   const sheet = workbook.addWorksheet(language === 'ja' ? '概要' : 'Summary');
   sheet.columns = [{ width: 28 }, { width: 44 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }];
-  const add = (values: Array<string | number>, bold = false) => {
-    const row = sheet.addRow(values);
-    row.font = { name: FONT, bold };
-    row.alignment = { vertical: 'top', wrapText: true };
-    return row;
-  };
-  add([T.title], true).font = { name: FONT, bold: true, size: 14 };
+  const columns = 9;
+  const add = (values: Array<string | number>, bold = false) => styleRow(sheet.addRow(values), bold ? SUMMARY_BOLD_STYLE : SUMMARY_STYLE, columns);
+  styleRow(add([T.title]), TITLE_STYLE, 1);
   add([T.generated, document.generated]);
   add([T.tool, `${document.tool.name} ${document.tool.version}`]);
   add([T.catalog, `${document.tool.catalog.edition} / ${document.tool.catalog.update}`]);
@@ -142,7 +155,7 @@ function summarySheet(workbook: ExcelJS.Workbook, document: ReportDocument, T: R
     if (record.unreadable.length) add([T.unreadable, record.unreadable.map((f) => `${T.line} ${f.line}: ${f.message}`).join('\n')], true);
     styleHeader(add(summaryHead));
     const line = (labelText: string, s: RecordReport['summary']) => add([labelText, '', s.required, s.done, s.implemented, s.partial, s.planned, s.notApplicable, s.missing]);
-    line(T.required, record.summary).font = { name: FONT, bold: true };
+    styleRow(line(T.required, record.summary), SUMMARY_BOLD_STYLE, columns);
     for (const p of record.principles) line(`${p.id} ${language === 'ja' ? p.title : p.titleEn}`, p.summary);
     for (const r of record.roles) line(T.role(r.role), r.summary);
     for (const s of record.systems) line(`${T.system}: ${s.id}`, s.summary);
@@ -161,8 +174,7 @@ function advancedSheet(workbook: ExcelJS.Workbook, record: RecordReport, index: 
   for (const [n, check] of (record.advancedChecks ?? []).entries()) {
     const row = sheet.getRow(SHEET_HEADER_ROW + 1 + n);
     row.values = [check.number, check.id, `${check.question}\n${check.citation}`, language === 'ja' ? `${T.states[check.state]}（${check.state}）` : check.state, check.owner ?? '', check.answer ?? '', check.evidence.join('\n')];
-    row.alignment = { vertical: 'top', wrapText: true };
-    row.font = { name: FONT, size: 10 };
+    styleRow(row, ADVANCED_STYLE, 7);
   }
 }
 
