@@ -5,7 +5,6 @@
  * documented in the README). `npm run bench -- --quick` skips the 5,000-record workspace.
  */
 import '../scripts/lib/plainEnvironment';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +18,8 @@ import { CachedFileSystem } from '../server/src/workspace';
 import { TestClient, uri } from '../test/support/lsp';
 import { generateManyFindings, generateManySystems, generateRecord, SIZES } from './inputs';
 import { table } from './table';
-import { benchReport } from './report';
+import { benchReport, timeCli } from './report';
+import type { BenchResults, EditKind, InputResult, ScanResult } from './results';
 
 const WARM_RUNS = 10;
 const root = join(__dirname, '..');
@@ -138,8 +138,6 @@ class EditedText {
   }
 }
 
-type EditKind = 'inside' | 'addRemove' | 'topLevel';
-
 /** The next edit of a kind, alternating so the text returns to where it started. */
 function editMaker(doc: EditedText): Record<EditKind, (i: number) => Change> {
   const inside = doc.middle(/^ {4}(x-owner|owner|name): /);
@@ -152,27 +150,6 @@ function editMaker(doc: EditedText): Record<EditKind, (i: number) => Change> {
     addRemove: (i) => (i % 2 === 0 ? doc.insert(systemLine, 0, block) : doc.deleteLines(systemLine, 3)),
     topLevel: (i) => doc.replace(top, 'guideline: '.length, doc.lines[top].length, i % 2 === 0 ? '"1.1"' : '"1.0"'),
   };
-}
-
-interface InputResult {
-  lines: number;
-  bytes: number;
-  findings: number;
-  floorMs: number;
-  engineMs: number;
-  /** engine only: one keystroke inside an entry, applied incrementally */
-  incrementalMs: number;
-  openMs: number;
-  peerOpenMs: number | null;
-  peerOpenNoDelayMs: number | null;
-  openVsPeer: number | null;
-  openVsPeerNoDelay: number | null;
-  edits: Record<EditKind, { edits: number; p50Ms: number; p95Ms: number }>;
-  hoverWhileTypingP95Ms: number;
-  completionWhileTypingP95Ms: number;
-  /** bytes of the last publishDiagnostics of the edited document, as JSON */
-  diagnosticsJsonKB: number;
-  serverPeakRssMB: number | null;
 }
 
 const engineEnv = (engine: ReturnType<typeof createEngine>): CheckEnvironment => ({ catalog: engine.catalog, fs: new CachedFileSystem(), today: '2026-11-22', settings: DEFAULT_SETTINGS });
@@ -314,18 +291,6 @@ function makeWorkspace(dir: string, files: number, record: string): void {
   }
 }
 
-interface ScanResult {
-  files: number;
-  serverMs: number;
-  serverPeakRssMB: number | null;
-  /** while the scan runs: typing in an open record, edit→diagnostics p95 and hover p95 */
-  editDuringScanP95Ms: number | null;
-  hoverDuringScanP95Ms: number | null;
-  cliMs: number;
-  cliPeakRssMB: number | null;
-  cliFormat: string;
-}
-
 async function scan(ws: string, files: number, typing: string, outside: string): Promise<Omit<ScanResult, 'cliMs' | 'cliPeakRssMB' | 'cliFormat'>> {
   const start = performance.now();
   const scanner = await TestClient.start({ folders: [ws] });
@@ -363,27 +328,14 @@ async function scan(ws: string, files: number, typing: string, outside: string):
   }
 }
 
-/** The CLI over a workspace: wall time and peak RSS (reported by the process itself on exit). */
-function cliRun(ws: string, format: string, out: string, preload: string): Promise<{ ms: number; peakRssMB: number | null }> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn(process.execPath, ['--require', preload, CLI, 'check', '-f', format, '-o', out, '-q'], { cwd: ws, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += String(d)));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const m = /maxrss_mb=(\d+)/.exec(stderr);
-      if (code !== 0 && code !== 1) reject(new Error(`cli exited ${code}: ${stderr.slice(-500)}`));
-      else resolve({ ms: performance.now() - start, peakRssMB: m ? Number(m[1]) : null });
-    });
-  });
-}
+/** The CLI's check over a workspace: wall time and peak RSS (reported by the process itself on exit). */
+const cliRun = (ws: string, format: string, out: string, preload: string) => timeCli(CLI, ['check', '-f', format, '-o', out, '-q'], ws, preload);
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'ai-gov-bench-'));
   mkdirSync(join(work, 'docs'));
   writeFileSync(join(work, 'docs', 'record.md'), '# 記録\n');
-  const results: Record<string, unknown> = {
+  const results: Partial<BenchResults> = {
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', node: process.version, platform: process.platform },
     date: new Date().toISOString(),
     runs: WARM_RUNS,
@@ -441,7 +393,7 @@ async function main(): Promise<void> {
     const cli = await cliRun(ws, 'json', join(work, `out-${files}.json`), preload);
     if (files === 1000) {
       progress('report of 1,000 records');
-      results.report = await benchReport(ws, files);
+      results.report = await benchReport(CLI, ws, files, preload);
     }
     scans[String(files)] = { ...server, cliMs: cli.ms, cliPeakRssMB: cli.peakRssMB, cliFormat: 'json' };
     rmSync(ws, { recursive: true, force: true });
@@ -450,7 +402,7 @@ async function main(): Promise<void> {
   rmSync(work, { recursive: true, force: true });
 
   writeFileSync(join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-  console.log(table(results));
+  console.log(table(results as BenchResults));
 }
 
 main().catch((error) => {

@@ -1,38 +1,5 @@
 /** The Markdown tables of `npm run bench`: every figure beside its target, met or missed and by how much. */
-
-interface Edit {
-  p50Ms: number;
-  p95Ms: number;
-}
-
-interface Input {
-  lines: number;
-  bytes: number;
-  findings: number;
-  floorMs: number;
-  engineMs: number;
-  incrementalMs: number;
-  openMs: number;
-  peerOpenMs: number | null;
-  peerOpenNoDelayMs: number | null;
-  openVsPeer: number | null;
-  openVsPeerNoDelay: number | null;
-  edits: { inside: Edit; addRemove: Edit; topLevel: Edit };
-  hoverWhileTypingP95Ms: number;
-  completionWhileTypingP95Ms: number;
-  diagnosticsJsonKB: number;
-  serverPeakRssMB: number | null;
-}
-
-interface Scan {
-  files: number;
-  serverMs: number;
-  serverPeakRssMB: number | null;
-  editDuringScanP95Ms: number | null;
-  hoverDuringScanP95Ms: number | null;
-  cliMs: number;
-  cliPeakRssMB: number | null;
-}
+import type { BenchResults } from './results';
 
 function ms(value: number | null | undefined): string {
   if (typeof value !== 'number') return '—';
@@ -57,12 +24,8 @@ function sizeClass(lines: number): '2k' | '20k' | null {
   return null;
 }
 
-export function table(r: Record<string, unknown>): string {
-  const inputs = r.inputs as Record<string, Input>;
-  const machine = r.machine as { cpus: number; node: string; cpuModel: string };
-  const scans = r.scans as Record<string, Scan>;
-  const storm = r.storm as { changes: number; ms: number; published: number; lastVersion: number };
-  const actions = r.codeActionsTypical as { findings: number; p95Ms: number };
+export function table(r: BenchResults): string {
+  const { inputs, machine, scans, storm, codeActionsTypical: actions, report } = r;
   const out: string[] = [`Machine: ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}.`, ''];
   out.push(
     '| input | lines | size | findings | yaml parse (floor) | engine check | engine keystroke (incremental) | open→diagnostics ours | peer | peer without its 200 ms delay | ours / peer (without delay) | target ≤ 0.5× |',
@@ -94,6 +57,13 @@ export function table(r: Record<string, unknown>): string {
     out.push(
       `| ${s.files.toLocaleString('en')} records | ${ms(s.serverMs)} | ≤ ${timeLimit / 1000} s: ${verdict(s.serverMs, timeLimit)} | ${s.serverPeakRssMB ?? '—'} MB | ≤ ${rssLimit} MB: ${verdict(s.serverPeakRssMB, rssLimit)} | ${ms(s.editDuringScanP95Ms)} / ${ms(s.hoverDuringScanP95Ms)} | ${ms(s.cliMs)} | ${s.cliPeakRssMB ?? '—'} MB | ≤ 300 MB: ${verdict(s.cliPeakRssMB, 300)} |`,
     );
+  }
+  if (report) {
+    out.push('', `| report of ${report.files.toLocaleString('en')} records (built CLI) | json | html | md | xlsx |`, '| --- | ---: | ---: | ---: | ---: |');
+    const formats = ['json', 'html', 'md', 'xlsx'] as const;
+    out.push(`| wall time | ${formats.map((f) => ms(report.ms[f])).join(' | ')} |`);
+    out.push(`| target ≤ 5 s | ${formats.map((f) => verdict(report.ms[f], 5_000)).join(' | ')} |`);
+    out.push(`| peak RSS | ${formats.map((f) => `${report.peakRssMB[f] ?? '—'} MB`).join(' | ')} |`);
   }
   out.push(
     '',
