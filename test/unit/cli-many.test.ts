@@ -1,8 +1,8 @@
 /**
- * A run over many records: the built CLI checks them in worker threads (cli/fileWork) and writes
- * its JSON formats a piece at a time (formatters/jsonChunks). Both must give exactly what one
- * thread building the whole text gives: the in-process run from the sources, which never starts
- * workers.
+ * A run over many records: the built CLI checks them in worker threads (cli/fileWork), keeps the
+ * results in a spool on disk past IN_MEMORY_FILES (cli/resultSpool) and writes its JSON formats a
+ * piece at a time (formatters/jsonChunks). All must give exactly what one thread gives: the
+ * in-process run from the sources, which never starts workers.
  */
 import assert from 'node:assert/strict';
 import { cpus } from 'node:os';
@@ -10,11 +10,12 @@ import { after, before, describe, test } from 'node:test';
 import { run } from '../../server/src/cli/main';
 import type { JsonReport } from '../../server/src/cli/formatters/json';
 import { jsonChunks, JsonSequence } from '../../server/src/cli/formatters/jsonChunks';
+import { IN_MEMORY_FILES, ResultSpool } from '../../server/src/cli/resultSpool';
 import { BROKEN_RECORD, CLEAN_RECORD, WARNING_RECORD, runCli, workspace } from '../support/cli';
 
 const RECORDS = [CLEAN_RECORD, WARNING_RECORD, BROKEN_RECORD];
-/** More than the pool's threshold (16), so the bundle starts workers. */
-const FILES = 40;
+/** More than the pool's threshold (16), so the bundle starts workers, and than the spool keeps in memory. */
+const FILES = IN_MEMORY_FILES + 10;
 
 async function inProcess(argv: string[], cwd: string): Promise<{ code: number; stdout: string }> {
   let stdout = '';
@@ -26,12 +27,12 @@ describe('check and report over many records', { skip: cpus().length < 2 ? 'one 
   let ws: ReturnType<typeof workspace>;
   before(() => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < FILES; i++) files[`team-${String(i).padStart(2, '0')}/ai-governance.yaml`] = RECORDS[i % RECORDS.length];
+    for (let i = 0; i < FILES; i++) files[`team-${String(i).padStart(3, '0')}/ai-governance.yaml`] = RECORDS[i % RECORDS.length];
     ws = workspace(files);
   });
   after(() => ws.cleanup());
 
-  for (const format of ['json', 'sarif', 'gitlab', 'stylish']) {
+  for (const format of ['json', 'sarif', 'gitlab', 'stylish', 'markdown', 'junit', 'github']) {
     test(`check -f ${format}: the workers' result is the single thread's, byte for byte`, async () => {
       const built = await runCli(['check', '-f', format, '--no-git-dates'], { cwd: ws.root });
       const single = await inProcess(['check', '-f', format, '--no-git-dates'], ws.root);
@@ -46,7 +47,7 @@ describe('check and report over many records', { skip: cpus().length < 2 ? 'one 
     const report = JSON.parse(built.stdout) as JsonReport;
     assert.deepEqual(
       report.files.map((f) => f.path),
-      Array.from({ length: FILES }, (_, i) => `team-${String(i).padStart(2, '0')}/ai-governance.yaml`),
+      Array.from({ length: FILES }, (_, i) => `team-${String(i).padStart(3, '0')}/ai-governance.yaml`),
     );
     report.files.forEach((file, i) => {
       const codes = file.diagnostics.map((d) => d.code);
@@ -63,6 +64,33 @@ describe('check and report over many records', { skip: cpus().length < 2 ? 'one 
     const records = (stdout: string) => (JSON.parse(stdout) as { records: unknown[] }).records;
     assert.equal(records(built.stdout).length, FILES);
     assert.deepEqual(records(built.stdout), records(single.stdout));
+  });
+});
+
+describe('ResultSpool', () => {
+  const result = (n: number) => ({ absolutePath: `/ws/${n}.yaml`, path: `${n}.yaml`, diagnostics: [], keyPaths: [['items', `C-${n}`]], coverage: null });
+
+  test('past its in-memory count it reads back, from disk, every result in order, at every pass', () => {
+    const spool = new ResultSpool(2);
+    try {
+      for (let n = 0; n < 5; n++) spool.add(result(n));
+      assert.equal(spool.length, 5);
+      const expected = [0, 1, 2, 3, 4].map(result);
+      assert.deepEqual([...spool], expected);
+      assert.deepEqual([...spool], expected, 'a second pass reads the same');
+      spool.add(result(5));
+      assert.deepEqual([...spool], [...expected, result(5)], 'results added after a pass are read too');
+    } finally {
+      spool.dispose();
+    }
+  });
+
+  test('under its in-memory count it holds the results themselves', () => {
+    const spool = new ResultSpool(10);
+    const first = result(0);
+    spool.add(first);
+    assert.equal([...spool][0], first);
+    spool.dispose();
   });
 });
 

@@ -5,7 +5,7 @@
  * to the YAML node it sits on — never by line, so lines added above a known finding keep it known.
  * Counts matter: two known findings with the same key and a third one like them make one new.
  */
-import type { DiagnosticData, EngineDiagnostic } from '../engine';
+import type { DiagnosticData } from '../engine';
 import { UsageError } from './io';
 import type { FileResult } from './report';
 
@@ -25,13 +25,6 @@ export interface BaselineFinding {
   /** what the finding is about, without its key path */
   subject: string;
   keyPath?: KeyPath;
-}
-
-export interface BaselineComparison {
-  stateOf: ReadonlyMap<EngineDiagnostic, BaselineState>;
-  /** known findings that no longer occur (fixed since the baseline) */
-  absent: BaselineFinding[];
-  unchanged: number;
 }
 
 const normalisePath = (path: string) => path.replace(/\\/g, '/').replace(/^\.\//, '');
@@ -84,31 +77,45 @@ export function readBaseline(text: string, source: string): BaselineFinding[] {
 /**
  * Each current finding is `unchanged` when the baseline has one like it left (same file, code,
  * subject and key path; a baseline written without key paths matches on the rest), else `new`.
+ * Files are matched one at a time, as a run finishes them; what is left at the end is absent.
  */
-export function compareWithBaseline(files: readonly FileResult[], baseline: readonly BaselineFinding[]): BaselineComparison {
-  const remaining = new Map<string, BaselineFinding[]>();
-  for (const b of baseline) {
-    const k = key(b.path, b.code, b.subject, b.keyPath);
-    remaining.set(k, [...(remaining.get(k) ?? []), b]);
-  }
-  const stateOf = new Map<EngineDiagnostic, BaselineState>();
-  let unchanged = 0;
-  for (const file of files) {
-    for (const d of file.diagnostics) {
-      const subject = findingSubject(d.data);
-      const candidates = [key(file.path, d.code, subject, file.keyPaths?.get(d) ?? []), key(file.path, d.code, subject)];
-      const hit = candidates.map((k) => remaining.get(k)).find((list) => list && list.length > 0);
-      if (hit) {
-        hit.shift();
-        stateOf.set(d, 'unchanged');
-        unchanged++;
-      } else stateOf.set(d, 'new');
+export class BaselineMatcher {
+  private readonly remaining = new Map<string, BaselineFinding[]>();
+  unchanged = 0;
+
+  constructor(baseline: readonly BaselineFinding[]) {
+    for (const b of baseline) {
+      const k = key(b.path, b.code, b.subject, b.keyPath);
+      const list = this.remaining.get(k);
+      if (list) list.push(b);
+      else this.remaining.set(k, [b]);
     }
   }
-  return { stateOf, absent: [...remaining.values()].flat(), unchanged };
+
+  /** The state of each finding of the file, by index. */
+  match(file: FileResult): BaselineState[] {
+    return file.diagnostics.map((d, i) => {
+      const subject = findingSubject(d.data);
+      const candidates = [key(file.path, d.code, subject, file.keyPaths?.[i] ?? []), key(file.path, d.code, subject)];
+      const hit = candidates.map((k) => this.remaining.get(k)).find((list) => list && list.length > 0);
+      if (!hit) return 'new';
+      hit.shift();
+      this.unchanged++;
+      return 'unchanged';
+    });
+  }
+
+  /** Known findings that no longer occur (fixed since the baseline): call after the last file. */
+  absent(): BaselineFinding[] {
+    return [...this.remaining.values()].flat();
+  }
 }
 
-/** The files with only their new findings: what the human and CI formats show and fail on. */
-export function onlyNew(files: readonly FileResult[], comparison: BaselineComparison): FileResult[] {
-  return files.map((file) => ({ ...file, diagnostics: file.diagnostics.filter((d) => comparison.stateOf.get(d) !== 'unchanged') }));
+/** The file with only its new findings: what the human and CI formats show and fail on. */
+export function onlyNew(file: FileResult): FileResult {
+  const states = file.baselineStates;
+  if (!states) return file;
+  const keep = file.diagnostics.map((_, i) => states[i] !== 'unchanged');
+  const pick = <T>(values: readonly T[] | undefined) => values?.filter((_, i) => keep[i]);
+  return { ...file, diagnostics: file.diagnostics.filter((_, i) => keep[i]), keyPaths: pick(file.keyPaths), baselineStates: pick(states) };
 }

@@ -6,14 +6,15 @@
  */
 import { promises as fsp } from 'node:fs';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
-import type { MessageLanguage, Severity } from '../engine';
+import type { CheckSettings, MessageLanguage, Severity } from '../engine';
 import { loadCatalog } from '../engine/catalog';
-import { compareWithBaseline, onlyNew, readBaseline, type BaselineFinding } from './baseline';
+import { BaselineMatcher, onlyNew, readBaseline, type BaselineFinding } from './baseline';
 import { discoverFiles, displayPath } from './discovery';
 import { forEachFile, type FileJob } from './fileWork';
 import { batched, format, isMachineFormat, type FormatName } from './formatters';
 import { NO_COLOURS, paintFor, UsageError, EXIT, type CliIO } from './io';
-import { createProgress } from './progress';
+import { createProgress, type Progress } from './progress';
+import { mapped, ResultSpool } from './resultSpool';
 import { hasFailures, type FileResult, type Report, type ToolFailure } from './report';
 import { checkSettings } from './settings';
 import { TEXT } from './text';
@@ -75,11 +76,31 @@ export async function runCheck(options: CheckOptions, io: CliIO): Promise<number
   const settings = checkSettings({ language: options.language, reviewMaxAgeDays: options.reviewMaxAgeDays, maxFileSizeKB: options.maxFileSizeKB });
   const machineOnStdout = options.outputs.some((o) => !o.file && isMachineFormat(o.format));
   const progress = createProgress(io.stderr, files.length, !machineOnStdout, text.progress);
-  const results: FileResult[] = [];
+  const results = new ResultSpool();
+  try {
+    return await checkAll(options, io, { root, files, settings, progress, results, matcher: baseline ? new BaselineMatcher(baseline) : undefined });
+  } finally {
+    results.dispose();
+  }
+}
+
+interface Run {
+  root: string;
+  files: string[];
+  settings: CheckSettings;
+  progress: Progress;
+  results: ResultSpool;
+  matcher: BaselineMatcher | undefined;
+}
+
+async function checkAll(options: CheckOptions, io: CliIO, run: Run): Promise<number> {
+  const text = TEXT[options.language];
+  const { cwd } = io;
+  const { root, progress, results, matcher } = run;
   const failures: ToolFailure[] = [];
   let changed = 0;
   let changedFiles = 0;
-  const jobs = files.map((absolutePath): FileJob => ({ kind: 'check', absolutePath, path: displayPath(absolutePath, cwd), workspaceRoot: rootFor(absolutePath, root), settings, fix: options.fix, gitDates: options.gitDates !== false }));
+  const jobs = run.files.map((absolutePath): FileJob => ({ kind: 'check', absolutePath, path: displayPath(absolutePath, cwd), workspaceRoot: rootFor(absolutePath, root), settings: run.settings, fix: options.fix, gitDates: options.gitDates !== false }));
   await forEachFile(jobs, (job, outcome, index) => {
     progress.tick(index + 1);
     const { path, absolutePath } = job;
@@ -87,8 +108,8 @@ export async function runCheck(options: CheckOptions, io: CliIO): Promise<number
       failures.push({ path, message: text.cannotRead(path, outcome.kind === 'failure' ? outcome.message : 'not checked') });
       return;
     }
-    const keyPaths = new Map(outcome.diagnostics.map((d, i) => [d, outcome.keyPaths[i]]));
-    results.push({ absolutePath, path, diagnostics: outcome.diagnostics, keyPaths, coverage: outcome.coverage });
+    const result: FileResult = { absolutePath, path, diagnostics: outcome.diagnostics, keyPaths: outcome.keyPaths, coverage: outcome.coverage };
+    results.add(matcher ? { ...result, baselineStates: matcher.match(result) } : result);
     if (outcome.changes.length) {
       progress.done();
       changed += outcome.changes.length;
@@ -101,13 +122,13 @@ export async function runCheck(options: CheckOptions, io: CliIO): Promise<number
   for (const failure of failures) io.stderr.write(`ai-governance: ${failure.message}\n`);
 
   const full: Report = { files: results, failures, root, cwd, language: options.language, failSeverity: options.failSeverity, catalog: loadCatalog(), toolVersion: options.toolVersion };
-  const comparison = baseline ? compareWithBaseline(results, baseline) : undefined;
   // With a baseline, SARIF lists every finding with its baselineState; the other formats, and the exit code, only the new ones.
-  const report: Report = comparison ? { ...full, files: onlyNew(results, comparison) } : full;
-  if (comparison) io.stderr.write(text.baseline(comparison.unchanged, comparison.absent.length) + '\n');
+  const report: Report = matcher ? { ...full, files: mapped(results, onlyNew) } : full;
+  const absent = matcher?.absent();
+  if (matcher && absent) io.stderr.write(text.baseline(matcher.unchanged, absent.length) + '\n');
   for (const output of options.outputs) {
     const paint = output.file ? NO_COLOURS : paintFor(io.stdout, io.env);
-    const body = batched(format(output.format, output.format === 'sarif' && comparison ? { ...full, baseline: comparison } : report, { paint, quiet: options.quiet }));
+    const body = batched(format(output.format, output.format === 'sarif' && absent ? { ...full, baseline: { absent } } : report, { paint, quiet: options.quiet }));
     if (!output.file) {
       for (const piece of body) io.stdout.write(piece);
       continue;

@@ -4,7 +4,7 @@
  */
 import type { DiagnosticData, Range, RuleCode, Severity } from '../../engine';
 import { ruleHelpUri } from '../rules';
-import { countBySeverity, allDiagnostics, type FileResult, type Report } from '../report';
+import { findingCounts, type FileResult, type Report } from '../report';
 import { jsonChunks, JsonSequence } from './jsonChunks';
 
 export interface JsonDiagnostic {
@@ -38,7 +38,7 @@ function jsonFile(file: FileResult): JsonFile {
   return {
     path: file.path,
     absolutePath: file.absolutePath,
-    diagnostics: file.diagnostics.map((d) => ({
+    diagnostics: file.diagnostics.map((d, i) => ({
       code: d.code,
       severity: d.severity,
       message: d.message,
@@ -49,25 +49,25 @@ function jsonFile(file: FileResult): JsonFile {
       endColumn: d.range.end.character + 1,
       data: d.data,
       href: ruleHelpUri(d.code),
-      keyPath: [...(file.keyPaths?.get(d) ?? [])],
+      keyPath: [...(file.keyPaths?.[i] ?? [])],
     })),
   };
 }
 
 function jsonReport<F>(report: Report, files: F): Omit<JsonReport, 'files'> & { files: F } {
-  const all = allDiagnostics(report);
+  const { problems, ...counts } = findingCounts(report);
   return {
     tool: { name: 'ai-governance', version: report.toolVersion },
     root: report.root,
     failSeverity: report.failSeverity,
-    summary: { files: report.files.length, problems: all.length, ...countBySeverity(all) },
+    summary: { files: report.files.length, problems, ...counts },
     files,
     failures: report.failures,
   };
 }
 
 export function toJsonReport(report: Report): JsonReport {
-  return jsonReport(report, report.files.map(jsonFile));
+  return jsonReport(report, [...report.files].map(jsonFile));
 }
 
 function* filesOf(report: Report): Generator<JsonFile> {

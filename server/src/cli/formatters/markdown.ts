@@ -7,7 +7,7 @@
  */
 import type { MessageLanguage, Severity } from '../../engine';
 import { RULE_DOCS, ruleHelpUri } from '../rules';
-import { atLeast, countBySeverity, allDiagnostics, type Counts, type CoverageTotals, type Report } from '../report';
+import { countBySeverity, countsFail, findingCounts, type Counts, type CoverageTotals, type Report } from '../report';
 import { TEXT } from '../text';
 
 export const MAX_FINDINGS = 200;
@@ -107,14 +107,13 @@ function counts(c: Counts): string {
 
 export function formatMarkdown(report: Report): string {
   const text = TEXTS[report.language];
-  const all = allDiagnostics(report);
-  const total = countBySeverity(all);
-  const failing = all.some((d) => atLeast(d.severity, report.failSeverity)) || report.failures.length > 0;
+  const { problems, ...total } = findingCounts(report);
+  const failing = countsFail(total, report.failSeverity) || report.failures.length > 0;
   const out: string[] = [];
 
-  const verdict = all.length === 0 ? `✅ ${text.clean(report.files.length)}` : `${failing ? '❌' : '⚠️'} ${TEXT[report.language].problems(all.length, total)}`;
+  const verdict = problems === 0 ? `✅ ${text.clean(report.files.length)}` : `${failing ? '❌' : '⚠️'} ${TEXT[report.language].problems(problems, total)}`;
   out.push(`### ${text.heading}: ${verdict}`, '');
-  if (failing && all.length > 0) out.push(text.failing(report.failSeverity), '');
+  if (failing && problems > 0) out.push(text.failing(report.failSeverity), '');
 
   if (report.files.length > 0) {
     out.push(`| ${text.file} | ${text.done} | ${text.missing} | ${SEVERITIES.map((s) => text.severity[s]).join(' | ')} |`);
@@ -138,7 +137,7 @@ export function formatMarkdown(report: Report): string {
     }
     out.push('');
   }
-  if (shown < all.length) out.push(`_${escapeMarkdown(text.cut(shown, all.length))}_`, '');
+  if (shown < problems) out.push(`_${escapeMarkdown(text.cut(shown, problems))}_`, '');
 
   if (report.failures.length > 0) {
     out.push(`#### ${text.notChecked}`, '');

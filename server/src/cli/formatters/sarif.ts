@@ -39,7 +39,7 @@ const ruleIndex = new Map<RuleCode, number>(RULE_CODES.map((code, index) => [cod
 function* sarifResults(report: Report): Generator<Result> {
   for (const file of report.files) {
     const fingerprints = new Fingerprints(file.path);
-    for (const d of file.diagnostics) {
+    for (const [index, d] of file.diagnostics.entries()) {
       const item = d.data.itemId ? report.catalog.get(d.data.itemId) : undefined;
       const properties: Record<string, unknown> = { severity: d.severity, data: d.data };
       let text = d.message;
@@ -69,7 +69,7 @@ function* sarifResults(report: Report): Generator<Result> {
         ],
         partialFingerprints: { 'aiGovernanceFinding/v1': fingerprints.next(d) },
         properties,
-        ...(report.baseline ? { baselineState: report.baseline.stateOf.get(d) ?? 'new' } : {}),
+        ...(report.baseline ? { baselineState: file.baselineStates?.[index] ?? 'new' } : {}),
       };
     }
   }

@@ -1,7 +1,7 @@
 /** Human output in ESLint's "stylish" layout: a block per file, `line:col severity message code`, a summary. */
 import type { Severity } from '../../engine';
 import type { Paint } from '../io';
-import { countBySeverity, type Report } from '../report';
+import type { Counts, Report } from '../report';
 import { TEXT } from '../text';
 
 export interface StylishOptions {
@@ -16,9 +16,11 @@ export function formatStylish(report: Report, { paint, quiet }: StylishOptions):
   const text = TEXT[report.language];
   const colour: Record<Severity, (s: string) => string> = { error: paint.red, warning: paint.yellow, information: paint.blue, hint: paint.dim };
   const out: string[] = [];
-  const shown = report.files.map((file) => ({ file, diagnostics: file.diagnostics.filter((d) => !quiet || d.severity === 'error') }));
-  for (const { file, diagnostics } of shown) {
+  const counts: Counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const file of report.files) {
+    const diagnostics = file.diagnostics.filter((d) => !quiet || d.severity === 'error');
     if (diagnostics.length === 0) continue;
+    for (const d of diagnostics) counts[d.severity]++;
     const rows = diagnostics.map((d) => ({ d, position: `${d.range.start.line + 1}:${d.range.start.character + 1}` }));
     const width = Math.max(...rows.map((r) => r.position.length));
     out.push(paint.underline(file.path));
@@ -28,11 +30,10 @@ export function formatStylish(report: Report, { paint, quiet }: StylishOptions):
     }
     out.push('');
   }
-  const all = shown.flatMap((s) => s.diagnostics);
-  if (all.length > 0) {
-    const counts = countBySeverity(all);
+  const shown = counts.error + counts.warning + counts.information + counts.hint;
+  if (shown > 0) {
     const mark = counts.error > 0 ? paint.red('✖') : counts.warning > 0 ? paint.yellow('⚠') : paint.blue('ℹ');
-    out.push(paint.bold(`${mark} ${text.problems(all.length, counts)}`));
+    out.push(paint.bold(`${mark} ${text.problems(shown, counts)}`));
   } else if (!quiet) {
     out.push(`${paint.green('✔')} ${text.clean(report.files.length)}`);
   }
