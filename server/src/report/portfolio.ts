@@ -2,7 +2,7 @@
  * `report --merge`: the JSON reports of many repositories (each made by its own CI job) rolled
  * into one portfolio view, per repository and per principle. Only the JSON reports are read.
  */
-import ExcelJS from 'exceljs';
+import { newWorkbook } from './excel';
 import type { CoverageSummary, MessageLanguage, ReportDocument } from '../engine';
 import { escapeHtml as e, htmlPage } from './html';
 import { REPORT_TEXT, STATE_COLOURS } from './text';
@@ -137,7 +137,7 @@ export function portfolioMarkdown(portfolio: Portfolio, language: MessageLanguag
 
 export async function portfolioXlsx(portfolio: Portfolio, language: MessageLanguage): Promise<Uint8Array> {
   const T = REPORT_TEXT[language];
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const head = [T.required, T.done, T.states.implemented, T.states.partial, T.states.planned, T.states['not-applicable'], T.states.missing];
   const values = (s: CoverageSummary) => [s.required, s.done, s.implemented, s.partial, s.planned, s.notApplicable, s.missing];
   const repos = workbook.addWorksheet(language === 'ja' ? 'リポジトリ別' : 'By repository', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -3,7 +3,8 @@
  * and the cells of the fields import writes. Cell values become text: a formula imports as its
  * value, a date as YYYY-MM-DD, rich text and links as their text; what cannot be text is refused.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from './excel';
 import { CHECKLIST_SHEET, IMPORT_FIELDS, SHEET_HASH_ROW, SHEET_HEADER_ROW, SHEET_RECORD_ROW, type ImportField } from './xlsx';
 
 /** Longer cell text is refused: no checklist answer is a book, and a runaway paste must not reach the YAML. */
@@ -132,7 +133,7 @@ function readChecklist(sheet: ExcelJS.Worksheet): ChecklistSheet {
 
 /** The checklist sheets of a workbook (one per record it reports on). */
 export async function readWorkbook(bytes: Uint8Array): Promise<ChecklistSheet[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {

@@ -4,7 +4,8 @@
  * a summary sheet; the 別添7 B sheet for advanced AI. Each checklist sheet names its record (path
  * and SHA-256) above the header so `ai-governance import` can bring the edits back into it.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from './excel';
 import type { MessageLanguage, RecordReport, ReportDocument, ReportItem } from '../engine';
 import { CHECKLIST_FIELDS, checklistValue, type ChecklistField } from '../engine/checklistImport';
 import { REPORT_TEXT, STATE_COLOURS, type ReportText } from './text';
@@ -180,7 +181,7 @@ function advancedSheet(workbook: ExcelJS.Workbook, record: RecordReport, index: 
 
 export async function renderXlsx(document: ReportDocument, language: MessageLanguage): Promise<Uint8Array> {
   const T = REPORT_TEXT[language];
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = `${document.tool.name} ${document.tool.version}`;
   // Stamp the report's own time, so one report is one file whatever the clock says while writing.
   const when = new Date(document.generated);
