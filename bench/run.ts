@@ -29,6 +29,11 @@ const CLI = join(root, 'dist', 'cli.js');
 /** yaml-language-server waits this long after a change before it validates (`validationDelayMs`). */
 const PEER_DELAY_MS = 200;
 const QUICK = process.argv.includes('--quick');
+const PARTS = ['inputs', 'storm', 'actions', 'scans'] as const;
+/** `--only scans,storm`: just those parts (printed, results.json left as it is). */
+const ONLY = process.argv.includes('--only') ? new Set(process.argv[process.argv.indexOf('--only') + 1]?.split(',')) : null;
+if (ONLY && ![...ONLY].every((part) => (PARTS as readonly string[]).includes(part))) throw new Error(`--only takes a comma-separated list of ${PARTS.join(', ')}`);
+const wanted = (part: (typeof PARTS)[number]) => !ONLY || ONLY.has(part);
 
 function progress(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
@@ -349,6 +354,20 @@ async function main(): Promise<void> {
     'systems-2k': generateManySystems(2000),
   };
 
+  if (wanted('inputs')) await measureInputs(texts, work, results);
+  if (wanted('storm')) {
+    progress('a storm of 1,000 changes on findings-20k');
+    results.storm = await storm(texts['findings-20k'], work);
+  }
+  if (wanted('actions')) results.codeActionsTypical = await codeActions(texts.typical, work);
+  if (wanted('scans')) results.scans = await scans(texts, work, results);
+  rmSync(work, { recursive: true, force: true });
+
+  if (!ONLY) writeFileSync(join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(table(results));
+}
+
+async function measureInputs(texts: Record<string, string>, work: string, results: Partial<BenchResults>): Promise<void> {
   const inputs: Record<string, InputResult> = {};
   const peer = await TestClient.start({ folders: [work], command: YAML_LS, configuration: yamlLsConfiguration });
   try {
@@ -358,17 +377,16 @@ async function main(): Promise<void> {
     await peer.stop();
   }
   results.inputs = inputs;
+}
 
-  progress('a storm of 1,000 changes on findings-20k');
-  results.storm = await storm(texts['findings-20k'], work);
-
+async function codeActions(typical: string, work: string): Promise<BenchResults['codeActionsTypical']> {
   // The light bulb on items: of the typical record, which is asked about every missing item at once.
   const actions = await TestClient.start({ folders: [work] });
   try {
     const typicalPath = join(work, 'actions.ai-governance.yaml');
-    actions.open(typicalPath, texts.typical, 1);
+    actions.open(typicalPath, typical, 1);
     const published = await actions.until(() => actions.diagnostics.get(uri(typicalPath)), 'typical file open');
-    const itemsLine = texts.typical.split('\n').indexOf('items:');
+    const itemsLine = typical.split('\n').indexOf('items:');
     const onItems = published.diagnostics.filter((d) => d.range.start.line === itemsLine);
     const actionMs: number[] = [];
     for (let i = 0; i < 50; i++) {
@@ -376,14 +394,16 @@ async function main(): Promise<void> {
       await actions.request('textDocument/codeAction', { textDocument: { uri: uri(typicalPath) }, range: onItems[0].range, context: { diagnostics: onItems } });
       actionMs.push(performance.now() - start);
     }
-    results.codeActionsTypical = { findings: onItems.length, p50Ms: percentile(actionMs, 50), p95Ms: percentile(actionMs, 95) };
+    return { findings: onItems.length, p50Ms: percentile(actionMs, 50), p95Ms: percentile(actionMs, 95) };
   } finally {
     await actions.stop();
   }
+}
 
+async function scans(texts: Record<string, string>, work: string, results: Partial<BenchResults>): Promise<Record<string, ScanResult>> {
   const preload = join(work, 'maxrss.cjs');
   writeFileSync(preload, "process.on('exit', () => require('fs').writeSync(2, `\\nmaxrss_mb=${Math.round(process.resourceUsage().maxRSS / 1024)}\\n`));\n");
-  const scans: Record<string, ScanResult> = {};
+  const scanned: Record<string, ScanResult> = {};
   for (const files of QUICK ? [1000] : [1000, 5000]) {
     progress(`workspace of ${files} records: server scan`);
     const ws = join(work, `workspace-${files}`);
@@ -395,14 +415,10 @@ async function main(): Promise<void> {
       progress('report of 1,000 records');
       results.report = await benchReport(CLI, ws, files, preload);
     }
-    scans[String(files)] = { ...server, cliMs: cli.ms, cliPeakRssMB: cli.peakRssMB, cliFormat: 'json' };
+    scanned[String(files)] = { ...server, cliMs: cli.ms, cliPeakRssMB: cli.peakRssMB, cliFormat: 'json' };
     rmSync(ws, { recursive: true, force: true });
   }
-  results.scans = scans;
-  rmSync(work, { recursive: true, force: true });
-
-  writeFileSync(join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-  console.log(table(results as BenchResults));
+  return scanned;
 }
 
 main().catch((error) => {
