@@ -19,11 +19,29 @@ export function toTextEdits(record: GovernanceRecord, edits: OffsetEdit[]): Text
   return edits.map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText }));
 }
 
+/**
+ * The text with the edits made, last first (so an insertion at the same offset as an edit before it
+ * in the list lands before it). Edits that do not overlap are joined in one pass: re-slicing the
+ * whole text per edit made 47,000 key renames in 2 MB copy the text 47,000 times.
+ */
 export function applyOffsetEdits(text: string, edits: OffsetEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
+  // Each edit must end at or before the start of the one applied before it: then it only touches text no edit has changed.
+  const disjoint = sorted.every((e, i) => e.start >= 0 && e.start <= e.end && e.end <= text.length && (i === 0 || e.end <= sorted[i - 1].start));
+  if (!disjoint) {
+    let out = text;
+    for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    return out;
+  }
+  const parts: string[] = [];
+  let at = 0;
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const e = sorted[i];
+    parts.push(text.slice(at, e.start), e.newText);
+    at = e.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 const PLAIN_SAFE = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^:#]*$/;
