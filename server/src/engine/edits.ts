@@ -195,13 +195,26 @@ export function renameKey(entry: ItemEntry, id: string): OffsetEdit {
   return { start: key.start, end: key.end, newText };
 }
 
+/** Where a pair sits among a map's pairs (in text order): a binary search on its start, a scan if that misses. */
+function indexOfPair(pairs: readonly YPair[], pair: YPair): number {
+  let lo = 0;
+  let hi = pairs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (pairs[mid] === pair) return mid;
+    if (pairs[mid].start < pair.start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return pairs.indexOf(pair);
+}
+
 /** The whole lines of a block entry: from its key's line to the line before the next entry (or the end). */
 export function entryLines(record: GovernanceRecord, entry: ItemEntry): { start: number; end: number } | null {
   const map = asMap(record.itemsPair?.value);
   if (!map || map.flow) return null;
   const lines = record.parsed.lines;
   const start = lines.lineStart(lines.position(entry.pair.key.start).line);
-  const next = map.pairs[map.pairs.indexOf(entry.pair) + 1];
+  const next = map.pairs[indexOfPair(map.pairs, entry.pair) + 1];
   const end = next ? startWithLeadingComments(record, next.key.start) : afterLineOf(record, entry.pair.value?.end ?? entry.pair.end).at;
   return end > start ? { start, end } : null;
 }

@@ -170,8 +170,9 @@ export function fixesFor(diagnostics: readonly EngineDiagnostic[], context: FixC
     show('show-rule-documentation', T.showRule[language](diagnostic.code), diagnostic, { what: 'rule-documentation', code: diagnostic.code });
   }
   // The rename of a misspelt key keeps the user's data: it leads, whichever diagnostic offered it.
-  const renames = own.filter((f) => f.id === 'rename-misspelt' || f.id === 'merge-misspelt' || (f.id === 'did-you-mean' && f.isPreferred));
-  const rest = own.filter((f) => !renames.includes(f));
+  const isRename = (f: Fix) => f.id === 'rename-misspelt' || f.id === 'merge-misspelt' || (f.id === 'did-you-mean' && f.isPreferred === true);
+  const renames = own.filter(isRename);
+  const rest = own.filter((f) => !isRename(f));
   return [...renames, ...rest, ...fixEveryFor(diagnostics, context, isSafe), ...disable, ...shows];
 }
 
