@@ -126,7 +126,7 @@ function placeFor(record: GovernanceRecord, catalog: GuidelineCatalog, known: It
   const before = closest(siblings.filter((e) => catalog.orderOf(idOf(e)) < order), (a, b) => a > b);
   if (before) {
     const pairs = asMap(record.itemsPair?.value)?.pairs ?? [];
-    const following = pairs[pairs.indexOf(before.pair) + 1];
+    const following = pairs[indexOfPair(pairs, before.pair) + 1];
     return following ? startWithLeadingComments(record, following.key.start) : -1;
   }
   const after = closest(siblings.filter((e) => catalog.orderOf(idOf(e)) > order), (a, b) => a < b);
