@@ -19,11 +19,29 @@ export function toTextEdits(record: GovernanceRecord, edits: OffsetEdit[]): Text
   return edits.map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText }));
 }
 
+/**
+ * The text with the edits made, last first (so an insertion at the same offset as an edit before it
+ * in the list lands before it). Edits that do not overlap are joined in one pass: re-slicing the
+ * whole text per edit made 47,000 key renames in 2 MB copy the text 47,000 times.
+ */
 export function applyOffsetEdits(text: string, edits: OffsetEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
+  // Each edit must end at or before the start of the one applied before it: then it only touches text no edit has changed.
+  const disjoint = sorted.every((e, i) => e.start >= 0 && e.start <= e.end && e.end <= text.length && (i === 0 || e.end <= sorted[i - 1].start));
+  if (!disjoint) {
+    let out = text;
+    for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    return out;
+  }
+  const parts: string[] = [];
+  let at = 0;
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const e = sorted[i];
+    parts.push(text.slice(at, e.start), e.newText);
+    at = e.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 const PLAIN_SAFE = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^:#]*$/;
@@ -108,7 +126,7 @@ function placeFor(record: GovernanceRecord, catalog: GuidelineCatalog, known: It
   const before = closest(siblings.filter((e) => catalog.orderOf(idOf(e)) < order), (a, b) => a > b);
   if (before) {
     const pairs = asMap(record.itemsPair?.value)?.pairs ?? [];
-    const following = pairs[pairs.indexOf(before.pair) + 1];
+    const following = pairs[indexOfPair(pairs, before.pair) + 1];
     return following ? startWithLeadingComments(record, following.key.start) : -1;
   }
   const after = closest(siblings.filter((e) => catalog.orderOf(idOf(e)) > order), (a, b) => a < b);
@@ -177,13 +195,26 @@ export function renameKey(entry: ItemEntry, id: string): OffsetEdit {
   return { start: key.start, end: key.end, newText };
 }
 
+/** Where a pair sits among a map's pairs (in text order): a binary search on its start, a scan if that misses. */
+function indexOfPair(pairs: readonly YPair[], pair: YPair): number {
+  let lo = 0;
+  let hi = pairs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (pairs[mid] === pair) return mid;
+    if (pairs[mid].start < pair.start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return pairs.indexOf(pair);
+}
+
 /** The whole lines of a block entry: from its key's line to the line before the next entry (or the end). */
 export function entryLines(record: GovernanceRecord, entry: ItemEntry): { start: number; end: number } | null {
   const map = asMap(record.itemsPair?.value);
   if (!map || map.flow) return null;
   const lines = record.parsed.lines;
   const start = lines.lineStart(lines.position(entry.pair.key.start).line);
-  const next = map.pairs[map.pairs.indexOf(entry.pair) + 1];
+  const next = map.pairs[indexOfPair(map.pairs, entry.pair) + 1];
   const end = next ? startWithLeadingComments(record, next.key.start) : afterLineOf(record, entry.pair.value?.end ?? entry.pair.end).at;
   return end > start ? { start, end } : null;
 }

@@ -11,13 +11,18 @@ const URL_PATTERN = /^[a-z][a-z0-9+.-]*:\/\//i;
 const WINDOWS_ABSOLUTE = /^[a-zA-Z]:[\\/]|^\\\\/;
 
 export function resolveEvidence(raw: string, recordPath: string, workspaceRoot: string): EvidenceTarget {
+  return resolveFrom(raw, dirname(recordPath), resolve(workspaceRoot));
+}
+
+/** resolveEvidence with the record's folder and the resolved root computed once for all of a record's entries. */
+function resolveFrom(raw: string, recordFolder: string, resolvedRoot: string): EvidenceTarget {
   const value = raw.trim();
   if (URL_PATTERN.test(value)) return { kind: 'url', url: value };
   // Records are shared across machines: `docs\a.md` means `docs/a.md`; `#anchor` is not part of the file.
   const path = value.replace(/\\/g, '/').replace(/#.*$/, '');
   if (WINDOWS_ABSOLUTE.test(value) || isAbsolute(path)) return { kind: 'outside', absolutePath: path };
-  const absolutePath = resolve(dirname(recordPath), path);
-  const fromRoot = relative(resolve(workspaceRoot), absolutePath);
+  const absolutePath = resolve(recordFolder, path);
+  const fromRoot = relative(resolvedRoot, absolutePath);
   if (fromRoot === '..' || fromRoot.startsWith(`..${sep}`) || isAbsolute(fromRoot)) return { kind: 'outside', absolutePath };
   return { kind: 'file', absolutePath };
 }
@@ -36,15 +41,45 @@ function isInside(path: string, root: string): boolean {
  * The file is never opened: a FIFO, a device or a huge folder answers as fast as a plain file.
  */
 export function locateEvidence(raw: string, recordPath: string, workspaceRoot: string, fs: FileSystemView): EvidenceLocation {
-  const target = resolveEvidence(raw, recordPath, workspaceRoot);
-  if (target.kind !== 'file') return target;
-  if (!fs.realpath) return fs.exists(target.absolutePath) ? target : { kind: 'missing', absolutePath: target.absolutePath };
-  const real = fs.realpath(target.absolutePath);
-  if (real === null) {
-    // Missing, or behind a link that leads out: the nearest folder that exists tells which.
-    return nearestRealInside(target.absolutePath, workspaceRoot, fs) ? { kind: 'missing', absolutePath: target.absolutePath } : { kind: 'outside', absolutePath: target.absolutePath };
-  }
-  return isInside(real, fs.realpath(workspaceRoot) ?? resolve(workspaceRoot)) ? target : { kind: 'outside', absolutePath: target.absolutePath };
+  return evidenceLocator(recordPath, workspaceRoot, fs)(raw);
+}
+
+/**
+ * locateEvidence for the many entries of one record: the root's real path is asked once, and for a
+ * missing path the answer of its nearest existing folder once per folder (67,000 missing paths in
+ * one folder walk up from that folder once, not 67,000 times).
+ */
+export function evidenceLocator(recordPath: string, workspaceRoot: string, fs: FileSystemView): (raw: string) => EvidenceLocation {
+  const recordFolder = dirname(recordPath);
+  const resolvedRoot = resolve(workspaceRoot);
+  const realpath = fs.realpath?.bind(fs);
+  let realRoot: string | undefined;
+  const rootReal = () => (realRoot ??= realpath?.(workspaceRoot) ?? resolvedRoot);
+  const folders = new Map<string, boolean>();
+  /** nearestRealInside of a folder, remembered */
+  const folderInside = (folder: string): boolean => {
+    let inside = folders.get(folder);
+    if (inside === undefined) {
+      const real = realpath!(folder);
+      if (real !== null) inside = isInside(real, rootReal());
+      else inside = dirname(folder) === folder ? false : folderInside(dirname(folder));
+      folders.set(folder, inside);
+    }
+    return inside;
+  };
+  return (raw) => {
+    const target = resolveFrom(raw, recordFolder, resolvedRoot);
+    if (target.kind !== 'file') return target;
+    if (!realpath) return fs.exists(target.absolutePath) ? target : { kind: 'missing', absolutePath: target.absolutePath };
+    const real = realpath(target.absolutePath);
+    if (real === null) {
+      // Missing, or behind a link that leads out: the nearest folder that exists tells which.
+      const path = target.absolutePath;
+      const inside = dirname(path) === path ? false : folderInside(dirname(path));
+      return inside ? { kind: 'missing', absolutePath: path } : { kind: 'outside', absolutePath: path };
+    }
+    return isInside(real, rootReal()) ? target : { kind: 'outside', absolutePath: target.absolutePath };
+  };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { GuidelineCatalog } from './catalog';
 import { applyOffsetEdits, toTextEdits, type OffsetEdit } from './edits';
 import { parseDocument } from './parse';
 import { yamlComments } from './yamlStream';
-import type { GovernanceRecord, ItemEntry } from './record';
+import { entryLookup, type EntryLookup, type GovernanceRecord, type ItemEntry } from './record';
 import type { FixRequest, OfferedFix } from './rules/context';
 import { RULE_CODES, codeMeta, type RuleCode } from './rules/registry';
 import type { CheckInput, EngineDiagnostic, FileSystemView, Fix, MessageLanguage } from './types';
@@ -29,16 +29,12 @@ const T = {
   showRule: { ja: (c: string) => `${c} の説明を表示`, en: (c: string) => `Show documentation for ${c}` },
 };
 
-function entryFor(record: GovernanceRecord, diagnostic: EngineDiagnostic): ItemEntry | undefined {
+function entryFor(record: GovernanceRecord, lookup: EntryLookup, diagnostic: EngineDiagnostic): ItemEntry | undefined {
   const key = diagnostic.data.itemKey;
-  if (key !== undefined) {
-    // A key written twice has two entries: the one the finding sits in, so each gets its own edit.
-    const at = record.parsed.lines.offset(diagnostic.range.start);
-    const same = record.items.filter((e) => e.rawId === key);
-    return same.find((e) => e.pair.start <= at && at <= e.pair.end) ?? same[0];
-  }
+  // A key written twice has two entries: the one the finding sits in, so each gets its own edit.
+  if (key !== undefined) return lookup.byKey(key, record.parsed.lines.offset(diagnostic.range.start));
   const id = diagnostic.data.itemId;
-  return record.items.find((e) => e.resolution.status !== 'unknown' && e.resolution.id === id);
+  return id === undefined ? undefined : lookup.byId(id);
 }
 
 /**
@@ -114,6 +110,7 @@ export function fixesFor(diagnostics: readonly EngineDiagnostic[], context: FixC
   const disable: Fix[] = [];
   const shows: Fix[] = [];
   const memo = new Map<string, unknown>();
+  const lookup = entryLookup(record);
 
   /** one "disable" per code and line, one "show" per item and per code, however many findings share them */
   const disableOffered = new Set<string>();
@@ -151,7 +148,7 @@ export function fixesFor(diagnostics: readonly EngineDiagnostic[], context: FixC
       language,
       today: context.today,
       requested: diagnostics,
-      entry: entryFor(record, diagnostic),
+      entry: entryFor(record, lookup, diagnostic),
       item,
       isSafe,
       once: <T>(key: string, compute: () => T): T => {
@@ -173,8 +170,9 @@ export function fixesFor(diagnostics: readonly EngineDiagnostic[], context: FixC
     show('show-rule-documentation', T.showRule[language](diagnostic.code), diagnostic, { what: 'rule-documentation', code: diagnostic.code });
   }
   // The rename of a misspelt key keeps the user's data: it leads, whichever diagnostic offered it.
-  const renames = own.filter((f) => f.id === 'rename-misspelt' || f.id === 'merge-misspelt' || (f.id === 'did-you-mean' && f.isPreferred));
-  const rest = own.filter((f) => !renames.includes(f));
+  const isRename = (f: Fix) => f.id === 'rename-misspelt' || f.id === 'merge-misspelt' || (f.id === 'did-you-mean' && f.isPreferred === true);
+  const renames = own.filter(isRename);
+  const rest = own.filter((f) => !isRename(f));
   return [...renames, ...rest, ...fixEveryFor(diagnostics, context, isSafe), ...disable, ...shows];
 }
 

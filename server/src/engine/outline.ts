@@ -1,6 +1,6 @@
 /** Document symbols (the outline) and document links (evidence paths). */
 import { shortTitle, type GuidelineCatalog } from './catalog';
-import { locateEvidence } from './evidence';
+import { evidenceLocator } from './evidence';
 import { pairOf, scalarText, stringsOf, type GovernanceRecord } from './record';
 import type { CheckInput, FileSystemView, Range } from './types';
 
@@ -62,9 +62,10 @@ export interface EvidenceLink {
 
 export function evidenceLinks(record: GovernanceRecord, input: CheckInput, fs: FileSystemView): EvidenceLink[] {
   const links: EvidenceLink[] = [];
+  const locate = evidenceLocator(input.path, input.workspaceRoot, fs);
   for (const entry of record.items) {
     for (const { value, node } of stringsOf(pairOf(entry.fields, 'evidence')?.value)) {
-      const target = locateEvidence(value, input.path, input.workspaceRoot, fs);
+      const target = locate(value);
       // Only paths inside the workspace (symlinks followed) become links; URLs are left to the editor's own link detection.
       if (target.kind === 'file' || target.kind === 'missing') links.push({ range: record.parsed.lines.range(node.start, node.end), target: target.absolutePath });
     }

@@ -69,9 +69,11 @@ export class LineIndex {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
 
-  /** The line break the text uses, so inserted lines match it. */
+  private lineBreak: string | undefined;
+
+  /** The line break the text uses, so inserted lines match it (found once: fixes ask per diagnostic). */
   get eol(): string {
-    return this.text.includes('\r\n') ? '\r\n' : '\n';
+    return (this.lineBreak ??= this.text.includes('\r\n') ? '\r\n' : '\n');
   }
 }
 

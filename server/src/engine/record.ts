@@ -114,3 +114,62 @@ export function presentIds(record: GovernanceRecord): Set<string> {
   }
   return ids;
 }
+
+/** Finds item entries by key or by id without a scan of every entry per question (fixes ask once per diagnostic). */
+export interface EntryLookup {
+  /** the entry written with this key that holds `offset` (a key written twice has two), else the first written with it */
+  byKey(key: string, offset: number): ItemEntry | undefined;
+  /** the first entry that resolves to this id */
+  byId(id: string): ItemEntry | undefined;
+}
+
+/** Entries of one key in text order, with their starts and ends, for a binary search when both are sorted. */
+interface KeyGroup {
+  entries: ItemEntry[];
+  sorted: boolean;
+}
+
+export function entryLookup(record: GovernanceRecord): EntryLookup {
+  let keys: Map<string, KeyGroup> | undefined;
+  let ids: Map<string, ItemEntry> | undefined;
+  const groupsOf = (): Map<string, KeyGroup> => {
+    if (keys) return keys;
+    keys = new Map();
+    for (const entry of record.items) {
+      const group = keys.get(entry.rawId);
+      if (group) group.entries.push(entry);
+      else keys.set(entry.rawId, { entries: [entry], sorted: true });
+    }
+    for (const group of keys.values()) {
+      const e = group.entries;
+      group.sorted = e.every((entry, i) => i === 0 || (e[i - 1].pair.start <= entry.pair.start && e[i - 1].pair.end <= entry.pair.end));
+    }
+    return keys;
+  };
+  return {
+    byKey(key, offset) {
+      const group = groupsOf().get(key);
+      if (!group) return undefined;
+      const { entries } = group;
+      const holds = (e: ItemEntry) => e.pair.start <= offset && offset <= e.pair.end;
+      if (!group.sorted || entries.length <= 8) return entries.find(holds) ?? entries[0];
+      // Starts and ends both ascend: the first entry that holds the offset is the first whose end
+      // reaches it, if that one starts at or before it.
+      let lo = 0;
+      let hi = entries.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (entries[mid].pair.end >= offset) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo < entries.length && entries[lo].pair.start <= offset ? entries[lo] : entries[0];
+    },
+    byId(id) {
+      if (!ids) {
+        ids = new Map();
+        for (const entry of record.items) if (entry.resolution.status !== 'unknown' && !ids.has(entry.resolution.id)) ids.set(entry.resolution.id, entry);
+      }
+      return ids.get(id);
+    },
+  };
+}

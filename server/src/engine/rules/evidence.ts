@@ -1,7 +1,7 @@
 /** documentation-without-evidence, evidence-not-found, evidence-outside-workspace. */
 import { shortTitle } from '../catalog';
 import { appendEvidence } from '../edits';
-import { locateEvidence, nearestRealInside } from '../evidence';
+import { evidenceLocator, nearestRealInside } from '../evidence';
 import { pairOf, scalarText, stringsOf } from '../record';
 import { skeletonMarkdown, skeletonPath } from '../skeleton';
 import type { RuleModule } from './context';
@@ -93,6 +93,7 @@ export const evidenceRule: RuleModule<Code> = {
     },
   },
   check({ record, catalog, input, fs, report }) {
+    const locate = evidenceLocator(input.path, input.workspaceRoot, fs);
     for (const entry of record.items) {
       if (!entry.fields) continue;
       // Evidence is checked even under an unknown id: a broken link is broken whatever the key says.
@@ -100,7 +101,7 @@ export const evidenceRule: RuleModule<Code> = {
       const item = catalog.get(id);
       const evidence = stringsOf(pairOf(entry.fields, 'evidence')?.value);
       for (const { value, node } of evidence) {
-        const target = locateEvidence(value, input.path, input.workspaceRoot, fs);
+        const target = locate(value);
         if (target.kind === 'outside') {
           report({ code: 'evidence-outside-workspace', start: node.start, end: node.end, params: { path: value }, data: { itemId: id, evidence: value } });
         } else if (target.kind === 'missing') {

@@ -1,7 +1,7 @@
 /** unknown-item, duplicate-item, non-canonical-id: every key under `items` is a guideline item, once. */
 import { shortTitle } from '../catalog';
 import { renameKey, type OffsetEdit } from '../edits';
-import { presentIds, type GovernanceRecord } from '../record';
+import { entryLookup, presentIds, type GovernanceRecord } from '../record';
 import { isPlaceholderEntry, mergeEdits, placeholderComments } from '../typos';
 import type { EngineDiagnostic } from '../types';
 import type { RuleModule } from './context';
@@ -12,10 +12,9 @@ function canonicalEdits(record: GovernanceRecord, diagnostics: readonly EngineDi
   // LSP forbids overlapping edits in one change: one edit per key, and a key written twice is found
   // by where its finding sits, so each copy gets its own edit.
   const keys = new Set<number>();
+  const lookup = entryLookup(record);
   return diagnostics.flatMap((d) => {
-    const at = record.parsed.lines.offset(d.range.start);
-    const same = record.items.filter((e) => e.rawId === d.data.itemKey);
-    const entry = same.find((e) => e.pair.start <= at && at <= e.pair.end) ?? same[0];
+    const entry = d.data.itemKey === undefined ? undefined : lookup.byKey(d.data.itemKey, record.parsed.lines.offset(d.range.start));
     if (!entry || !d.data.canonical || keys.has(entry.pair.key.start)) return [];
     keys.add(entry.pair.key.start);
     return [renameKey(entry, d.data.canonical)];
@@ -48,13 +47,14 @@ export const itemIdsRule: RuleModule<Code> = {
         const { entry, catalog, language, record } = request;
         if (!entry) return;
         const suggestions = diagnostic.data.suggestions ?? [];
-        const present = presentIds(record);
+        const present = request.once('present-ids', () => presentIds(record));
+        const lookup = request.once('entry-lookup', () => entryLookup(record));
         const roles = record.roles.map((r) => r.role);
         let preferredGiven = false;
         suggestions.forEach((id, index) => {
           const item = catalog.get(id);
           const title = shortTitle(item?.title ?? '');
-          const existing = present.has(id) ? record.items.find((e) => e.resolution.status !== 'unknown' && e.resolution.id === id) : undefined;
+          const existing = present.has(id) ? lookup.byId(id) : undefined;
           if (existing) {
             // The empty entry "add item" wrote is in the way of the rename: merge into it instead of nothing.
             if (!item || !isPlaceholderEntry(record, existing, item.title)) return;

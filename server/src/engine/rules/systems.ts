@@ -69,11 +69,15 @@ export const systemsRule: RuleModule<Code> = {
   check({ record, catalog, report }) {
 
     const defined = record.systems.flatMap((s) => (s.id ? [s.id] : []));
+    const definedSet = new Set(defined);
+    // One "did you mean" per unknown reference, however many entries repeat it.
+    const suggestions = new Map<string, string>();
     for (const entry of record.items) {
       if (!entry.fields) continue;
       for (const { value, node } of stringsOf(pairOf(entry.fields, 'systems')?.value)) {
-        if (defined.includes(value)) continue;
-        const suggestion = defined.find((d) => boundedEditDistance(d, value, 2) <= 2) ?? '';
+        if (definedSet.has(value)) continue;
+        let suggestion = suggestions.get(value);
+        if (suggestion === undefined) suggestions.set(value, (suggestion = defined.find((d) => boundedEditDistance(d, value, 2) <= 2) ?? ''));
         report({ code: 'unknown-system', start: node.start, end: node.end, params: { id: value, suggestion }, data: { suggestions: suggestion ? [suggestion] : [] } });
       }
     }
