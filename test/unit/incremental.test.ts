@@ -175,6 +175,30 @@ test('typing inside an entry, adding and removing an entry are incremental; a to
   assert.notEqual(result.fallback, null);
 });
 
+test('edition-update follows every entry: a system turned physical, an item of another role listed', () => {
+  const text = generateRecord({ lines: 200, systems: 3, items: 10 });
+  let state = fullIncremental(input(text), env);
+  let current = text;
+  const edit = (change: TextChange, what: string) => {
+    const result = updateIncremental(state, [change], env);
+    current = current.slice(0, change.start) + change.text + current.slice(change.end);
+    assert.equal(result.fallback, null, what);
+    assertSame(result.state, current, what);
+    state = result.state;
+  };
+  const kind = current.indexOf('kinds: [generative]') + 'kinds: ['.length;
+  edit({ start: kind, end: kind, text: 'physical, ' }, 'a middle system turned physical');
+  assert.match(state.diagnostics.find((d) => d.code === 'edition-update')?.message ?? '', /agent・physical のシステム/);
+  const developer = 'apiVersion: ai-governance/v1\nguideline: "1.0"\nroles: [developer]\nitems:\n  D-2 i:\n    status: planned\n  D-7 ii:\n    status: planned\n';
+  state = fullIncremental(input(developer), env);
+  current = developer;
+  const count = () => /関わる (\d+) 項目/.exec(state.diagnostics.find((d) => d.code === 'edition-update')?.message ?? '')?.[1];
+  const was = count();
+  const before = current.indexOf('  D-2 i:');
+  edit({ start: before, end: before, text: '  U-2 i:\n    status: planned\n' }, 'an item the roles do not need, which the update changes');
+  assert.equal(Number(count()), Number(was) + 1, 'the listed item is named too');
+});
+
 test('a change that makes the file too large falls back to the full check and its diagnostic', () => {
   const text = generateRecord({ lines: 200, systems: 3, items: 10 });
   const small = { ...env, settings: { ...DEFAULT_SETTINGS, maxFileSizeBytes: text.length + 100 } };

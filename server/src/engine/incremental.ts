@@ -1,7 +1,7 @@
 /**
  * Incremental check: after an edit inside one entry of `items:` or `systems:`, re-parse only that
  * entry's lines, splice the new entry into the tree, re-run the per-entry rules on it alone and
- * the record-level rules (syntax, required items, duplicates) from the record, and shift what lies
+ * the record-level rules (syntax, required items, editions, duplicates) from the record, and shift what lies
  * after the edit. Everything else falls back to a full check, so the result always equals one:
  * test/unit/incremental.test.ts proves it on random edit sequences.
  *
@@ -13,6 +13,7 @@ import { MAX_DEPTH, parseDocument, type ParseProblem, type YMap, type YNode, typ
 import { LineIndex } from './positions';
 import { readItemEntry, readRecord, readSystemEntry, type GovernanceRecord, type ItemEntry, type SystemEntry } from './record';
 import type { Finding, RuleModule } from './rules/context';
+import { editionsRule } from './rules/editions';
 import { itemIdsRule } from './rules/itemIds';
 import { requiredItemsRule } from './rules/requiredItems';
 import { syntaxRule } from './rules/syntax';
@@ -69,9 +70,16 @@ const DUPLICATE_ITEM = (Object.keys(itemIdsRule.codes) as RuleCode[]).find((c) =
 const UNKNOWN_SYSTEM = (Object.keys(systemsRule.codes) as RuleCode[]).find((c) => c.startsWith('unknown')) as RuleCode;
 const SYNTAX = RULES.indexOf(syntaxRule as RuleModule);
 const REQUIRED = RULES.indexOf(requiredItemsRule as RuleModule);
+const EDITIONS = RULES.indexOf(editionsRule as RuleModule);
 const ITEM_IDS = RULES.indexOf(itemIdsRule as RuleModule);
-/** The rules that run on one entry at a time; the others read the whole record and are re-run whole. */
-const ENTRY_RULES = RULES.filter((rule) => rule !== (syntaxRule as RuleModule) && rule !== (requiredItemsRule as RuleModule));
+/**
+ * The rules that read the whole record and are re-run whole after every edit: syntax, required
+ * items, and editions (edition-update names the changed items of the roles and listed items, and
+ * the agent / physical kinds of every system: any entry can change it).
+ */
+const RECORD_RULES = [syntaxRule, requiredItemsRule, editionsRule] as RuleModule[];
+/** The rules that run on one entry at a time. */
+const ENTRY_RULES = RULES.filter((rule) => !RECORD_RULES.includes(rule));
 
 /** A full check that keeps what the next edit needs. */
 export function fullIncremental(input: CheckInput, env: CheckEnvironment): IncrementalState {
@@ -88,7 +96,7 @@ export function fullIncremental(input: CheckInput, env: CheckEnvironment): Incre
   const spans = entrySpans(record);
   for (const entry of spans) state.entries.set(entry.key, []);
   perRule.forEach((findings, rule) => {
-    if (rule === SYNTAX || rule === REQUIRED) return;
+    if (rule === SYNTAX || rule === REQUIRED || rule === EDITIONS) return;
     for (const finding of findings) {
       if (rule === ITEM_IDS && finding.code === DUPLICATE_ITEM) continue;
       const owner = ownerOf(spans, finding.start);
@@ -206,10 +214,10 @@ function countNodes(node: YNode | null, limit = NODE_LIMIT + 1): number {
 function recordLevel(record: GovernanceRecord, input: CheckInput, env: CheckEnvironment, suppressions: Suppressions): EngineDiagnostic[] {
   const resolved = record.items.filter((e) => e.resolution.status !== 'unknown');
   // Duplicates come from the item-ids rule run over the resolved entries only: no "did you mean" search.
-  const [syntax, required] = collectFindings(record, input, env, [syntaxRule, requiredItemsRule] as RuleModule[]);
+  const [syntax, required, editions] = collectFindings(record, input, env, RECORD_RULES);
   const [ids] = collectFindings({ ...record, items: resolved }, input, env, [itemIdsRule] as RuleModule[]);
   const out: EngineDiagnostic[] = [];
-  for (const finding of [...syntax, ...required, ...ids.filter((f) => f.code === DUPLICATE_ITEM)]) {
+  for (const finding of [...syntax, ...required, ...editions, ...ids.filter((f) => f.code === DUPLICATE_ITEM)]) {
     const diagnostic = diagnosticFor(finding, record.parsed.lines, env.settings, suppressions);
     if (diagnostic) out.push(diagnostic);
   }
