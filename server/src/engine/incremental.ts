@@ -398,8 +398,11 @@ function applyChange(state: IncrementalState, change: TextChange, env: CheckEnvi
   if (chunkRoot && depthOf(chunkRoot) + 3 > MAX_DEPTH) return 'the entry is deeply nested';
   const oldEntry = entries[index];
   // The ends of the container, its pair and the root follow the last entry by yaml's own rules
-  // (trailing newlines, comments at the end of the file): edits there are checked in full.
-  if (index === entries.length - 1) return 'edit in the last entry';
+  // (trailing newlines, comments): for an edit there they are read from a parse of the block's tail.
+  const isLast = index === entries.length - 1;
+  if (isLast && fresh.length === 0) return 'the last entry was removed';
+  const ends = isLast ? tailEnds(record, top, container.type, regionStart, chunk, regionEnd === oldText.length) : null;
+  if (typeof ends === 'string') return ends;
   if (isItems && isExtension(oldEntry as YPair)) return 'extension key';
   if (isItems && (fresh as YPair[]).some(isExtension)) return 'extension key';
   // A key that is a duplicate inside the chunk is reported by the chunk's parse; one across entries by the record.
@@ -424,6 +427,11 @@ function applyChange(state: IncrementalState, change: TextChange, env: CheckEnvi
   shiftTree(root, regionEnd, delta);
   fresh.forEach((f) => ('key' in f ? movePair(f, regionStart) : moveBy(f, regionStart)));
   entries.splice(index, 1, ...(fresh as never[]));
+  if (ends) {
+    container.end = ends.container;
+    top.end = ends.container;
+    if (ends.root !== null) root.end = ends.root;
+  }
 
   // Problems: those of the old entry go, the chunk's come, duplicate keys of items: are re-counted.
   const itemsMap = isItems ? (container as YMap) : null;
@@ -466,11 +474,15 @@ function applyChange(state: IncrementalState, change: TextChange, env: CheckEnvi
   const input = { ...state.input, text: newText };
   const suppressions = readSuppressions(newParsed);
 
-  // Shift the findings after the region; drop the old entry's.
+  // Shift the findings after the region; drop the old entry's. An entry's span ends where the next
+  // line starts, so a last entry followed by another top-level key also holds the findings on that
+  // key (at regionEnd): they are not the entry's, and stay.
+  const atEnd = regionEnd === oldText.length;
   const shift = (placed: Placed[]): Placed[] => placed.map((p) => (p.start >= regionEnd ? movePlaced(p, delta, lineDelta) : p));
   const entryFindings = new Map<object, Placed[]>();
   for (const [key, placed] of state.entries) if (key !== oldEntry) entryFindings.set(key, lineDelta === 0 && delta === 0 ? placed : shift(placed));
-  const statics = lineDelta === 0 && delta === 0 ? state.statics : shift(state.statics);
+  const after = atEnd ? [] : (state.entries.get(oldEntry) ?? []).filter((p) => p.start >= regionEnd);
+  const statics = lineDelta === 0 && delta === 0 ? [...state.statics, ...after] : shift([...state.statics, ...after]);
 
   // The per-entry rules on the new entries alone, with the record's top level around them.
   const place = (f: Finding<RuleCode>): Placed => ({ code: f.code, start: f.start, diagnostic: diagnosticFor(f, lines, env.settings, suppressions) });
@@ -483,7 +495,8 @@ function applyChange(state: IncrementalState, change: TextChange, env: CheckEnvi
     for (const f of findings) {
       if (f.code === DUPLICATE_ITEM) continue;
       const owner = ownerOf(spans, f.start);
-      if (owner) (entryFindings.get(owner) as Placed[]).push(place(f));
+      // (on the key that follows the block: kept above)
+      if (owner && (atEnd || f.start < regionEnd + delta)) (entryFindings.get(owner) as Placed[]).push(place(f));
     }
   }
   // A system id that changed changes which item references are unknown.
@@ -515,6 +528,38 @@ function applyChange(state: IncrementalState, change: TextChange, env: CheckEnvi
   };
   next.diagnostics = assemble(next, recordLevel(newRecord, input, env, suppressions));
   return next;
+}
+
+/** Where the edited block and the root end in the new text, when the edit is in the block's last entry. */
+interface TailEnds {
+  /** the container's end, which is also its top-level pair's */
+  container: number;
+  /** the root's, when the block runs to the end of the text (otherwise what follows decides it, and it only shifts) */
+  root: number | null;
+}
+
+/**
+ * The ends after an edit in the last entry of a block, from a parse of the block's key line, the
+ * new entries and, when another top-level key follows the block, a stand-in key at its place. yaml
+ * ends a collection by the lines after its last entry (blank lines, comments and how deep they
+ * are indented, the end of the text), never by the entries before it, so this small text ends
+ * where the whole one does.
+ */
+function tailEnds(record: GovernanceRecord, top: YPair, kind: 'map' | 'seq', regionStart: number, chunk: string, atEnd: boolean): TailEnds | string {
+  const { text, lines } = record.parsed;
+  const keyLine = lines.position(top.key.start).line;
+  const keyLineStart = lines.lineStart(keyLine);
+  const head = text.slice(keyLineStart, lines.lineStart(keyLine + 1));
+  if (head === '' || NOT_LOCAL.test(head)) return 'anchors, tags, tabs, directives or lone CR on the block key line';
+  const indent = top.key.start - keyLineStart;
+  const stand = atEnd ? '' : `${' '.repeat(indent)}x-next: 0${head.endsWith('\r\n') ? '\r\n' : '\n'}`;
+  const parsed = parseDocument(head + chunk + stand);
+  const pair = parsed.root?.type === 'map' && !parsed.root.flow ? parsed.root.pairs[0] : undefined;
+  if (parsed.problems.some((p) => p.kind !== 'duplicate-key') || !pair || pair.key.value !== top.key.value || pair.value?.type !== kind || pair.value.flow || pair.end !== pair.value.end) {
+    return 'the last entry does not parse with its block';
+  }
+  const shift = regionStart - head.length;
+  return { container: pair.value.end + shift, root: atEnd ? (parsed.root as YMap).end + shift : null };
 }
 
 function isExtension(pair: YPair): boolean {
