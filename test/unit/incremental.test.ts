@@ -159,6 +159,8 @@ const LAST_ENTRY_SHAPES = [
   'apiVersion: ai-governance/v1\nroles: [developer]\nitems:\n  D-2 i:\n    status: planned\n  D-7 ii:\n    status: partial\n\n# between\n\nsystems:\n- id: a\n  kinds: [physical]\n- id: b',
   'apiVersion: ai-governance/v1\r\nroles: [provider]\r\nitems:\r\n  P-2 i:\r\n    status: planned\r\n  P-6 i:\r\n    status: implemented\r\n\r\n',
   '  apiVersion: ai-governance/v1\n  roles: [developer]\n  items:\n    D-2 i:\n      status: planned\n    D-7 ii:\n      status: partial\n',
+  '  apiVersion: ai-governance/v1\n  roles: [developer]\n  items:\n    D-2 i:\n      status: planned\n    D-7 ii:\n      owner: # to name\n  systems:\n    - id: a\n',
+  'apiVersion: ai-governance/v1\nroles: [developer]\nitems:\n  D-2 i:\n    owner: # to name\n  D-7 ii:\n    owner: # to name\nsystems:\n  - id: a\n    kinds: # none yet\n  - id: b\n    name: # later\n',
 ];
 
 /** An edit inside the last entry of items: or systems: (from its first line to the block's end). */

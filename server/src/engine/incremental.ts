@@ -247,6 +247,9 @@ interface Plan {
 const ENTRY_LINE_ITEMS = /^ *[^\s#\-?[{]/;
 const ENTRY_LINE_SYSTEMS = /^ *- +[^\s#]/;
 
+/** The key of the entry that stands in for the next one when an entry is parsed alone. */
+const STAND_IN = 'x-ai-governance-next-entry';
+
 /** Characters that make an entry's meaning depend on other entries or on the parser's global state. */
 const NOT_LOCAL = /[&*!%\t\u0000\uFEFF]|ai-governance-disable|\r(?!\n)/;
 
@@ -384,16 +387,26 @@ function applyChange(state: IncrementalState, change: TextChange, env: CheckEnvi
   if (bytes > env.settings.maxFileSizeBytes) return 'file too large';
 
   // Parse the region alone: it must read as entries of the same kind, with nothing but duplicate keys wrong.
-  const parsed = parseDocument(chunk);
-  if (parsed.problems.some((p) => p.kind !== 'duplicate-key')) return 'the entry does not parse on its own';
+  // An entry before another is parsed with a stand-in for that one after it: yaml may end an entry
+  // at the next entry's first character (after a key with no value but a comment), not at its line.
   const isItems = container.type === 'map';
+  const entries = isItems ? (container as YMap).pairs : (container as YSeq).items;
+  const followed = chunk !== '' && index < entries.length - 1;
+  const standIn = followed ? `${' '.repeat(where.indent)}${isItems ? '' : '- '}${STAND_IN}: 0${chunk.endsWith('\r\n') ? '\r\n' : '\n'}` : '';
+  const parsed = parseDocument(chunk + standIn);
+  if (parsed.problems.some((p) => p.kind !== 'duplicate-key' || p.start >= chunk.length)) return 'the entry does not parse on its own';
   const chunkRoot = parsed.root;
   let fresh: Array<YPair | YNode>;
   if (chunk === '') fresh = [];
   else if (isItems && chunkRoot?.type === 'map' && !chunkRoot.flow) fresh = chunkRoot.pairs;
   else if (!isItems && chunkRoot?.type === 'seq' && !chunkRoot.flow && chunkRoot.items.every((i) => i.type === 'map')) fresh = chunkRoot.items;
   else return 'the entry changed kind';
-  const entries = isItems ? (container as YMap).pairs : (container as YSeq).items;
+  if (followed) {
+    const last = fresh[fresh.length - 1] as YPair | YMap | undefined;
+    const key = last && ('key' in last ? last.key : last.pairs[0]?.key);
+    if (!key || key.value !== STAND_IN || key.start < chunk.length) return 'the entry does not end before the next';
+    fresh = fresh.slice(0, -1);
+  }
   if (fresh.length === 0 && entries.length === 1) return 'the last entry was removed';
   if (chunkRoot && depthOf(chunkRoot) + 3 > MAX_DEPTH) return 'the entry is deeply nested';
   const oldEntry = entries[index];
@@ -552,6 +565,9 @@ function tailEnds(record: GovernanceRecord, top: YPair, kind: 'map' | 'seq', reg
   const head = text.slice(keyLineStart, lines.lineStart(keyLine + 1));
   if (head === '' || NOT_LOCAL.test(head)) return 'anchors, tags, tabs, directives or lone CR on the block key line';
   const indent = top.key.start - keyLineStart;
+  // The new entries are parsed alone, at the end of their text: where yaml ends the last of them
+  // when a key follows is the key's first character, the start of its line only at column 0.
+  if (!atEnd && indent > 0) return 'the last entry of an indented root, followed by a key';
   const stand = atEnd ? '' : `${' '.repeat(indent)}x-next: 0${head.endsWith('\r\n') ? '\r\n' : '\n'}`;
   const parsed = parseDocument(head + chunk + stand);
   const pair = parsed.root?.type === 'map' && !parsed.root.flow ? parsed.root.pairs[0] : undefined;
