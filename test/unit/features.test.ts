@@ -75,6 +75,31 @@ describe('hover', () => {
       assert.match(engine.hover(doc, position, doc.settings.language)?.markdown ?? '', expected, text);
     }
   });
+  test('on a missing-safeguard finding (the safeguards key, or the agent / physical kind): each missing consideration quoted verbatim, with its source', () => {
+    const catalog = loadCatalog();
+    const cases: Array<[string, string[]]> = [
+      [`${HEADER}roles: [provider]\nsystems:\n  - id: bot\n    kinds: [agent]\n    safe|guards: [human-oversight, log-review]\n`, ['least-privilege', 'tool-allowlist', 'data-minimisation']],
+      [`${HEADER}roles: [provider]\nsystems:\n  - id: other\n    kinds: [agent]\n    safeguards: [least-privilege]\n  - id: robot\n    kinds: [generative, physi|cal]\n`, ['human-oversight', 'least-privilege', 'tool-allowlist', 'data-minimisation', 'log-review', 'hardware-data-erasure']],
+    ];
+    for (const [textWithCaret, missing] of cases) {
+      const { engine, doc, position } = at(textWithCaret);
+      const findings = doc.diagnostics.filter((d) => d.code === 'missing-safeguard' && d.range.start.line === position.line);
+      assert.deepEqual(findings.map((d) => d.data.safeguard).sort(), [...missing].sort(), 'the caret is on the findings');
+      for (const language of ['ja', 'en'] as const) {
+        const md = (engine.hover(doc, position, language)?.markdown ?? '').replace(/\\/g, '');
+        for (const id of ['human-oversight', 'least-privilege', 'tool-allowlist', 'data-minimisation', 'log-review', 'hardware-data-erasure']) {
+          const safeguard = catalog.safeguard(id)!;
+          const shown = safeguard.text.every((line) => md.includes(`> ${line}`));
+          assert.equal(shown, missing.includes(id), `${language}: ${id} quoted only when missing`);
+        }
+        assert.match(md, /出典: 令和7年度更新内容（2026年3月12日）/);
+      }
+    }
+    const { engine, doc, position } = at(`${HEADER}systems:\n  - id: a\n    kinds: [agent]\n    safeguards: [human-oversight, least-privilege, tool-allowlist, data-minimisation, log-revi|ew]\n`);
+    assert.doesNotMatch(engine.hover(doc, position, 'ja')?.markdown ?? '', /記載のない対策/, 'a listed safeguard: its own text only');
+    const complete = at(`${HEADER}systems:\n  - id: a\n    kinds: [ag|ent]\n    safeguards: [human-oversight, least-privilege, tool-allowlist, data-minimisation, log-review]\n`);
+    assert.doesNotMatch(complete.engine.hover(complete.doc, complete.position, 'ja')?.markdown ?? '', /記載のない対策/, 'nothing missing: the definition only');
+  });
   test('English labels, Japanese quotes', () => {
     const { text, position } = caret(`${HEADER}roles: [developer]\nitems:\n  D-7 i|i:\n    status: planned\n`);
     const engine = makeEngine();

@@ -256,14 +256,30 @@ describe('unknown-system / missing-safeguard', () => {
     assert.equal(textAt(text, d), 'kb-asistant');
     assert.deepEqual(d.data.suggestions, ['kb-assistant']);
   });
-  test('an agent without the FY2025 safeguards, one finding per missing one, quoting the update', () => {
+  test('an agent without the FY2025 safeguards, one finding per missing one, on its safeguards key', () => {
     const text = `${HEADER}roles: [provider]\nsystems:\n  - id: bot\n    kinds: [agent]\n    safeguards: [human-oversight]\n`;
     const found = check(text).of('missing-safeguard');
     const ids = found.map((d) => d.data.safeguard);
     assert.ok(!ids.includes('human-oversight'));
     assert.ok(!ids.includes('hardware-data-erasure'), 'erasure is for physical AI only');
     assert.ok(ids.includes('least-privilege'));
-    assert.ok(found.every((d) => d.severity === 'information' && /「.+」/.test(d.message)));
+    assert.ok(found.every((d) => d.severity === 'information' && textAt(text, d) === 'safeguards'));
+    assert.equal(found.find((d) => d.data.safeguard === 'least-privilege')?.message, '対策の記載がありません: AIエージェント「bot」の safeguards に least-privilege（最小権限の設定）。令和7年度更新の留意事項');
+  });
+  test('the message names the consideration and the system, never quotes the update (the hover does): short, however many findings', () => {
+    const text = `${HEADER}roles: [provider]\nsystems:\n  - id: bot\n    kinds: [physical]\n`;
+    for (const language of ['ja', 'en'] as const) {
+      const found = check(text, { settings: { language } }).of('missing-safeguard');
+      assert.equal(found.length, 6, 'physical AI: the five considerations and hardware-data-erasure');
+      for (const d of found) {
+        const safeguard = catalog.safeguard(d.data.safeguard ?? '');
+        assert.ok(safeguard, d.message);
+        assert.ok(d.message.includes(safeguard.id) && d.message.includes('bot'), d.message);
+        for (const line of safeguard.text) assert.ok(!d.message.includes(line.slice(0, 12)), `${language}: no quote in ${d.message}`);
+        assert.ok(d.message.length <= (language === 'ja' ? 100 : 160), `${language}: ${d.message.length} characters: ${d.message}`);
+      }
+      assert.equal(textAt(text, found[0]), 'physical', 'without a safeguards key: on the kind');
+    }
   });
 });
 

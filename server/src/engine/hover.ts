@@ -3,12 +3,12 @@
  * the guideline); our labels follow the message language.
  */
 import { shortTitle, type GuidelineCatalog, type Requirement } from './catalog';
-import type { CatalogItem, CatalogSection, Definition, EditionId } from './catalogTypes';
+import type { CatalogItem, CatalogSection, Definition, EditionId, Safeguard } from './catalogTypes';
 import { citationLine, sourceLine } from './citation';
 import { LATEST_EDITION, recordEdition, sectionFor, textFor, type WordedLine } from './editions';
 import { resolveId } from './ids';
 import { locate } from './locate';
-import type { GovernanceRecord } from './record';
+import { missingSafeguards, type GovernanceRecord, type SystemEntry } from './record';
 import type { MessageLanguage, Range } from './types';
 import { FIELD_TEXT, KIND_TEXT, ROLE_INFO, STATUS_TEXT, SYSTEM_KINDS, STATUSES } from './vocabulary';
 
@@ -44,6 +44,7 @@ const LABELS = {
     section: '第2部 D.',
     show2026: '令和7年度更新の文言を表示',
     titleUpdated: '見出しは令和7年度更新の文言',
+    missingSafeguards: (system: string) => `「${system}」の safeguards に記載のない対策（令和7年度更新の留意事項）`,
   },
   en: {
     alias: 'canonical form',
@@ -66,6 +67,7 @@ const LABELS = {
     section: 'Part 2 D.',
     show2026: 'Show the FY2025 wording',
     titleUpdated: 'title as reworded by the FY2025 update',
+    missingSafeguards: (system: string) => `Safeguards "${system}" does not list (FY2025 update)`,
   },
 } as const;
 
@@ -192,11 +194,26 @@ export function hover(record: GovernanceRecord, offset: number, catalog: Guideli
   const at = locate(record.parsed.root, offset);
   if (!at?.scalar) return null;
   const range = record.parsed.lines.range(at.scalar.start, at.scalar.end);
-  const markdown = hoverMarkdown(record, at.path, at.isKey, String(at.scalar.value ?? ''), catalog, language);
+  const markdown = hoverMarkdown(record, at.path, at.isKey, at.scalar.start, String(at.scalar.value ?? ''), catalog, language);
   return markdown ? { markdown, range } : null;
 }
 
-function hoverMarkdown(record: GovernanceRecord, path: Array<string | number>, isKey: boolean, value: string, catalog: GuidelineCatalog, language: MessageLanguage): string | null {
+function safeguardMarkdown(safeguard: Safeguard): string {
+  return [`**${escape(safeguard.title)}** (${escape(safeguard.titleEn)})`, quote(safeguard.text), escape(sourceLine(safeguard.citation))].join('\n\n');
+}
+
+/**
+ * What missing-safeguard findings leave out of their messages: the text of each consideration the
+ * system does not list, verbatim, with its source (the hover on the findings' key or kind).
+ */
+function missingSafeguardsMarkdown(system: SystemEntry, catalog: GuidelineCatalog, language: MessageLanguage): string {
+  const missing = missingSafeguards(system, catalog);
+  if (missing.length === 0) return '';
+  const heading = `**${escape(LABELS[language].missingSafeguards(system.id ?? ''))}**`;
+  return [heading, ...missing.map(({ safeguard }) => `\`${safeguard.id}\` — ${safeguardMarkdown(safeguard)}`)].join('\n\n');
+}
+
+function hoverMarkdown(record: GovernanceRecord, path: Array<string | number>, isKey: boolean, start: number, value: string, catalog: GuidelineCatalog, language: MessageLanguage): string | null {
   const [top] = path;
   const last = path[path.length - 1];
   const parentKey = typeof last === 'number' ? path[path.length - 2] : last;
@@ -223,11 +240,16 @@ function hoverMarkdown(record: GovernanceRecord, path: Array<string | number>, i
   if (!isKey && parentKey === 'kinds' && (SYSTEM_KINDS as readonly string[]).includes(value)) {
     const kind = KIND_TEXT[value as (typeof SYSTEM_KINDS)[number]];
     const definition = kind.definition ? catalog.definition(kind.definition) : undefined;
-    return definition ? definitionMarkdown(definition, language) : `**${kind.ja}** (${kind.en})`;
+    const system = top === 'systems' && (value === 'agent' || value === 'physical') ? record.systems.find((s) => s.kinds.some((k) => k.node.start === start)) : undefined;
+    return [definition ? definitionMarkdown(definition, language) : `**${kind.ja}** (${kind.en})`, system ? missingSafeguardsMarkdown(system, catalog, language) : ''].filter(Boolean).join('\n\n');
   }
   if (!isKey && parentKey === 'safeguards') {
     const safeguard = catalog.safeguard(value);
-    if (safeguard) return [`**${escape(safeguard.title)}** (${escape(safeguard.titleEn)})`, quote(safeguard.text), escape(sourceLine(safeguard.citation))].join('\n\n');
+    if (safeguard) return safeguardMarkdown(safeguard);
+  }
+  if (isKey && top === 'systems' && value === 'safeguards') {
+    const system = record.systems.find((s) => s.safeguardsPair?.key.start === start);
+    return [`**${value}** — ${FIELD_TEXT[value][language]}`, system ? missingSafeguardsMarkdown(system, catalog, language) : ''].filter(Boolean).join('\n\n');
   }
   if (!isKey && parentKey === 'status' && (STATUSES as readonly string[]).includes(value)) {
     return `**${value}** — ${STATUS_TEXT[value as (typeof STATUSES)[number]][language]}`;

@@ -1,7 +1,7 @@
 /**
  * Incremental check: after an edit inside one entry of `items:` or `systems:`, re-parse only that
  * entry's lines, splice the new entry into the tree, re-run the per-entry rules on it alone and
- * the record-level rules (syntax, required items, duplicates) from the record, and shift what lies
+ * the record-level rules (syntax, required items, editions, duplicates) from the record, and shift what lies
  * after the edit. Everything else falls back to a full check, so the result always equals one:
  * test/unit/incremental.test.ts proves it on random edit sequences.
  *
@@ -13,6 +13,7 @@ import { MAX_DEPTH, parseDocument, type ParseProblem, type YMap, type YNode, typ
 import { LineIndex } from './positions';
 import { readItemEntry, readRecord, readSystemEntry, type GovernanceRecord, type ItemEntry, type SystemEntry } from './record';
 import type { Finding, RuleModule } from './rules/context';
+import { editionsRule } from './rules/editions';
 import { itemIdsRule } from './rules/itemIds';
 import { requiredItemsRule } from './rules/requiredItems';
 import { syntaxRule } from './rules/syntax';
@@ -69,9 +70,16 @@ const DUPLICATE_ITEM = (Object.keys(itemIdsRule.codes) as RuleCode[]).find((c) =
 const UNKNOWN_SYSTEM = (Object.keys(systemsRule.codes) as RuleCode[]).find((c) => c.startsWith('unknown')) as RuleCode;
 const SYNTAX = RULES.indexOf(syntaxRule as RuleModule);
 const REQUIRED = RULES.indexOf(requiredItemsRule as RuleModule);
+const EDITIONS = RULES.indexOf(editionsRule as RuleModule);
 const ITEM_IDS = RULES.indexOf(itemIdsRule as RuleModule);
-/** The rules that run on one entry at a time; the others read the whole record and are re-run whole. */
-const ENTRY_RULES = RULES.filter((rule) => rule !== (syntaxRule as RuleModule) && rule !== (requiredItemsRule as RuleModule));
+/**
+ * The rules that read the whole record and are re-run whole after every edit: syntax, required
+ * items, and editions (edition-update names the changed items of the roles and listed items, and
+ * the agent / physical kinds of every system: any entry can change it).
+ */
+const RECORD_RULES = [syntaxRule, requiredItemsRule, editionsRule] as RuleModule[];
+/** The rules that run on one entry at a time. */
+const ENTRY_RULES = RULES.filter((rule) => !RECORD_RULES.includes(rule));
 
 /** A full check that keeps what the next edit needs. */
 export function fullIncremental(input: CheckInput, env: CheckEnvironment): IncrementalState {
@@ -88,7 +96,7 @@ export function fullIncremental(input: CheckInput, env: CheckEnvironment): Incre
   const spans = entrySpans(record);
   for (const entry of spans) state.entries.set(entry.key, []);
   perRule.forEach((findings, rule) => {
-    if (rule === SYNTAX || rule === REQUIRED) return;
+    if (rule === SYNTAX || rule === REQUIRED || rule === EDITIONS) return;
     for (const finding of findings) {
       if (rule === ITEM_IDS && finding.code === DUPLICATE_ITEM) continue;
       const owner = ownerOf(spans, finding.start);
@@ -206,10 +214,10 @@ function countNodes(node: YNode | null, limit = NODE_LIMIT + 1): number {
 function recordLevel(record: GovernanceRecord, input: CheckInput, env: CheckEnvironment, suppressions: Suppressions): EngineDiagnostic[] {
   const resolved = record.items.filter((e) => e.resolution.status !== 'unknown');
   // Duplicates come from the item-ids rule run over the resolved entries only: no "did you mean" search.
-  const [syntax, required] = collectFindings(record, input, env, [syntaxRule, requiredItemsRule] as RuleModule[]);
+  const [syntax, required, editions] = collectFindings(record, input, env, RECORD_RULES);
   const [ids] = collectFindings({ ...record, items: resolved }, input, env, [itemIdsRule] as RuleModule[]);
   const out: EngineDiagnostic[] = [];
-  for (const finding of [...syntax, ...required, ...ids.filter((f) => f.code === DUPLICATE_ITEM)]) {
+  for (const finding of [...syntax, ...required, ...editions, ...ids.filter((f) => f.code === DUPLICATE_ITEM)]) {
     const diagnostic = diagnosticFor(finding, record.parsed.lines, env.settings, suppressions);
     if (diagnostic) out.push(diagnostic);
   }
@@ -238,6 +246,9 @@ interface Plan {
 
 const ENTRY_LINE_ITEMS = /^ *[^\s#\-?[{]/;
 const ENTRY_LINE_SYSTEMS = /^ *- +[^\s#]/;
+
+/** The key of the entry that stands in for the next one when an entry is parsed alone. */
+const STAND_IN = 'x-ai-governance-next-entry';
 
 /** Characters that make an entry's meaning depend on other entries or on the parser's global state. */
 const NOT_LOCAL = /[&*!%\t\u0000\uFEFF]|ai-governance-disable|\r(?!\n)/;
@@ -376,22 +387,35 @@ function applyChange(state: IncrementalState, change: TextChange, env: CheckEnvi
   if (bytes > env.settings.maxFileSizeBytes) return 'file too large';
 
   // Parse the region alone: it must read as entries of the same kind, with nothing but duplicate keys wrong.
-  const parsed = parseDocument(chunk);
-  if (parsed.problems.some((p) => p.kind !== 'duplicate-key')) return 'the entry does not parse on its own';
+  // An entry before another is parsed with a stand-in for that one after it: yaml may end an entry
+  // at the next entry's first character (after a key with no value but a comment), not at its line.
   const isItems = container.type === 'map';
+  const entries = isItems ? (container as YMap).pairs : (container as YSeq).items;
+  const followed = chunk !== '' && index < entries.length - 1;
+  const standIn = followed ? `${' '.repeat(where.indent)}${isItems ? '' : '- '}${STAND_IN}: 0${chunk.endsWith('\r\n') ? '\r\n' : '\n'}` : '';
+  const parsed = parseDocument(chunk + standIn);
+  if (parsed.problems.some((p) => p.kind !== 'duplicate-key' || p.start >= chunk.length)) return 'the entry does not parse on its own';
   const chunkRoot = parsed.root;
   let fresh: Array<YPair | YNode>;
   if (chunk === '') fresh = [];
   else if (isItems && chunkRoot?.type === 'map' && !chunkRoot.flow) fresh = chunkRoot.pairs;
   else if (!isItems && chunkRoot?.type === 'seq' && !chunkRoot.flow && chunkRoot.items.every((i) => i.type === 'map')) fresh = chunkRoot.items;
   else return 'the entry changed kind';
-  const entries = isItems ? (container as YMap).pairs : (container as YSeq).items;
+  if (followed) {
+    const last = fresh[fresh.length - 1] as YPair | YMap | undefined;
+    const key = last && ('key' in last ? last.key : last.pairs[0]?.key);
+    if (!key || key.value !== STAND_IN || key.start < chunk.length) return 'the entry does not end before the next';
+    fresh = fresh.slice(0, -1);
+  }
   if (fresh.length === 0 && entries.length === 1) return 'the last entry was removed';
   if (chunkRoot && depthOf(chunkRoot) + 3 > MAX_DEPTH) return 'the entry is deeply nested';
   const oldEntry = entries[index];
   // The ends of the container, its pair and the root follow the last entry by yaml's own rules
-  // (trailing newlines, comments at the end of the file): edits there are checked in full.
-  if (index === entries.length - 1) return 'edit in the last entry';
+  // (trailing newlines, comments): for an edit there they are read from a parse of the block's tail.
+  const isLast = index === entries.length - 1;
+  if (isLast && fresh.length === 0) return 'the last entry was removed';
+  const ends = isLast ? tailEnds(record, top, container.type, regionStart, chunk, regionEnd === oldText.length) : null;
+  if (typeof ends === 'string') return ends;
   if (isItems && isExtension(oldEntry as YPair)) return 'extension key';
   if (isItems && (fresh as YPair[]).some(isExtension)) return 'extension key';
   // A key that is a duplicate inside the chunk is reported by the chunk's parse; one across entries by the record.
@@ -416,6 +440,11 @@ function applyChange(state: IncrementalState, change: TextChange, env: CheckEnvi
   shiftTree(root, regionEnd, delta);
   fresh.forEach((f) => ('key' in f ? movePair(f, regionStart) : moveBy(f, regionStart)));
   entries.splice(index, 1, ...(fresh as never[]));
+  if (ends) {
+    container.end = ends.container;
+    top.end = ends.container;
+    if (ends.root !== null) root.end = ends.root;
+  }
 
   // Problems: those of the old entry go, the chunk's come, duplicate keys of items: are re-counted.
   const itemsMap = isItems ? (container as YMap) : null;
@@ -458,11 +487,15 @@ function applyChange(state: IncrementalState, change: TextChange, env: CheckEnvi
   const input = { ...state.input, text: newText };
   const suppressions = readSuppressions(newParsed);
 
-  // Shift the findings after the region; drop the old entry's.
+  // Shift the findings after the region; drop the old entry's. An entry's span ends where the next
+  // line starts, so a last entry followed by another top-level key also holds the findings on that
+  // key (at regionEnd): they are not the entry's, and stay.
+  const atEnd = regionEnd === oldText.length;
   const shift = (placed: Placed[]): Placed[] => placed.map((p) => (p.start >= regionEnd ? movePlaced(p, delta, lineDelta) : p));
   const entryFindings = new Map<object, Placed[]>();
   for (const [key, placed] of state.entries) if (key !== oldEntry) entryFindings.set(key, lineDelta === 0 && delta === 0 ? placed : shift(placed));
-  const statics = lineDelta === 0 && delta === 0 ? state.statics : shift(state.statics);
+  const after = atEnd ? [] : (state.entries.get(oldEntry) ?? []).filter((p) => p.start >= regionEnd);
+  const statics = lineDelta === 0 && delta === 0 ? [...state.statics, ...after] : shift([...state.statics, ...after]);
 
   // The per-entry rules on the new entries alone, with the record's top level around them.
   const place = (f: Finding<RuleCode>): Placed => ({ code: f.code, start: f.start, diagnostic: diagnosticFor(f, lines, env.settings, suppressions) });
@@ -475,7 +508,8 @@ function applyChange(state: IncrementalState, change: TextChange, env: CheckEnvi
     for (const f of findings) {
       if (f.code === DUPLICATE_ITEM) continue;
       const owner = ownerOf(spans, f.start);
-      if (owner) (entryFindings.get(owner) as Placed[]).push(place(f));
+      // (on the key that follows the block: kept above)
+      if (owner && (atEnd || f.start < regionEnd + delta)) (entryFindings.get(owner) as Placed[]).push(place(f));
     }
   }
   // A system id that changed changes which item references are unknown.
@@ -507,6 +541,41 @@ function applyChange(state: IncrementalState, change: TextChange, env: CheckEnvi
   };
   next.diagnostics = assemble(next, recordLevel(newRecord, input, env, suppressions));
   return next;
+}
+
+/** Where the edited block and the root end in the new text, when the edit is in the block's last entry. */
+interface TailEnds {
+  /** the container's end, which is also its top-level pair's */
+  container: number;
+  /** the root's, when the block runs to the end of the text (otherwise what follows decides it, and it only shifts) */
+  root: number | null;
+}
+
+/**
+ * The ends after an edit in the last entry of a block, from a parse of the block's key line, the
+ * new entries and, when another top-level key follows the block, a stand-in key at its place. yaml
+ * ends a collection by the lines after its last entry (blank lines, comments and how deep they
+ * are indented, the end of the text), never by the entries before it, so this small text ends
+ * where the whole one does.
+ */
+function tailEnds(record: GovernanceRecord, top: YPair, kind: 'map' | 'seq', regionStart: number, chunk: string, atEnd: boolean): TailEnds | string {
+  const { text, lines } = record.parsed;
+  const keyLine = lines.position(top.key.start).line;
+  const keyLineStart = lines.lineStart(keyLine);
+  const head = text.slice(keyLineStart, lines.lineStart(keyLine + 1));
+  if (head === '' || NOT_LOCAL.test(head)) return 'anchors, tags, tabs, directives or lone CR on the block key line';
+  const indent = top.key.start - keyLineStart;
+  // The new entries are parsed alone, at the end of their text: where yaml ends the last of them
+  // when a key follows is the key's first character, the start of its line only at column 0.
+  if (!atEnd && indent > 0) return 'the last entry of an indented root, followed by a key';
+  const stand = atEnd ? '' : `${' '.repeat(indent)}x-next: 0${head.endsWith('\r\n') ? '\r\n' : '\n'}`;
+  const parsed = parseDocument(head + chunk + stand);
+  const pair = parsed.root?.type === 'map' && !parsed.root.flow ? parsed.root.pairs[0] : undefined;
+  if (parsed.problems.some((p) => p.kind !== 'duplicate-key') || !pair || pair.key.value !== top.key.value || pair.value?.type !== kind || pair.value.flow || pair.end !== pair.value.end) {
+    return 'the last entry does not parse with its block';
+  }
+  const shift = regionStart - head.length;
+  return { container: pair.value.end + shift, root: atEnd ? (parsed.root as YMap).end + shift : null };
 }
 
 function isExtension(pair: YPair): boolean {

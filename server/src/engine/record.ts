@@ -3,9 +3,9 @@
  * (roles, items with their resolved ids, systems), each with the node it came from.
  */
 import type { GuidelineCatalog } from './catalog';
-import type { Role } from './catalogTypes';
+import type { Role, Safeguard } from './catalogTypes';
 import { resolveId, type IdResolution } from './ids';
-import { isExtensionKey } from './vocabulary';
+import { isExtensionKey, SAFEGUARDS } from './vocabulary';
 import { parseDocument, type ParsedDocument, type YMap, type YNode, type YPair, type YScalar } from './parse';
 
 export interface ItemEntry {
@@ -104,6 +104,22 @@ export function readSystemEntry(n: YNode): SystemEntry | null {
     kindsPair,
     safeguardsPair,
   };
+}
+
+/**
+ * The FY2025 considerations an agent / physical-AI system does not list (missing-safeguard, and
+ * the hover on the system's kind or `safeguards` key, which quotes them), with the kind they apply
+ * to, in the catalog's order.
+ */
+export function missingSafeguards(system: SystemEntry, catalog: GuidelineCatalog): Array<{ safeguard: Safeguard; kind: { value: 'agent' | 'physical'; node: YScalar } }> {
+  const agentish = system.kinds.filter((k): k is { value: 'agent' | 'physical'; node: YScalar } => k.value === 'agent' || k.value === 'physical');
+  if (agentish.length === 0) return [];
+  const present = new Set(system.safeguards.map((s) => s.value));
+  return SAFEGUARDS.flatMap((id) => {
+    const safeguard = present.has(id) ? undefined : catalog.safeguard(id);
+    const kind = safeguard && agentish.find((k) => safeguard.appliesTo.includes(k.value));
+    return safeguard && kind ? [{ safeguard, kind }] : [];
+  });
 }
 
 /** The canonical ids present in the record (aliases resolved). */

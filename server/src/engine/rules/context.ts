@@ -16,6 +16,21 @@ export interface Text {
 
 export type MessageParams = Record<string, string | number>;
 
+/**
+ * How many characters of one parameter a message shows. Every text the catalog or a rule puts in a
+ * message is far shorter (under 110); what the user wrote (a key, a path, a value) may be a whole
+ * line of any length, and is cut here, marked with …, so one finding's message stays bounded
+ * whatever the input. `data` keeps the full text (the fixes need it).
+ */
+export const PARAM_LIMIT = 200;
+
+/** A message parameter cut to `limit` characters (code points, never half a surrogate pair). */
+export function clipParam(text: string, limit = PARAM_LIMIT): string {
+  if (text.length <= limit) return text;
+  const points = Array.from(text);
+  return points.length <= limit ? text : `${points.slice(0, limit - 1).join('')}…`;
+}
+
 /** A finding before severity, language and suppression are applied. */
 export interface Finding<C extends string = string> {
   code: C;

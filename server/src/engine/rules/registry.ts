@@ -4,7 +4,7 @@
  * Adding a rule is one module plus one line here; `npm run generate` writes the manifest and README.
  */
 import type { MessageLanguage, Severity } from '../types';
-import type { CodeDocs, CodeMeta, MessageParams, RuleModule } from './context';
+import { clipParam, PARAM_LIMIT, type CodeDocs, type CodeMeta, type MessageParams, type RuleModule } from './context';
 import { editionsRule } from './editions';
 import { evidenceRule } from './evidence';
 import { evidenceHistoryRule } from './evidenceHistory';
@@ -52,8 +52,15 @@ export const DEFAULT_SEVERITY: Readonly<Record<RuleCode, Severity>> = Object.fro
 /** Codes that only repeat what a JSON Schema validator (Red Hat YAML) already reports. */
 export const SCHEMA_CODES: ReadonlySet<RuleCode> = new Set(RULE_CODES.filter((code) => codeMeta(code).schema));
 
+/** A finding's message; a parameter longer than PARAM_LIMIT (what the user wrote, unbounded) is cut. */
 export function message(code: RuleCode, language: MessageLanguage, params: MessageParams = {}): string {
-  return codeMeta(code).message[language](params);
+  let clipped: MessageParams | undefined;
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value !== 'string' || value.length <= PARAM_LIMIT) continue;
+    clipped ??= { ...params };
+    clipped[name] = clipParam(value);
+  }
+  return codeMeta(code).message[language](clipped ?? params);
 }
 
 export const RULE_DOCS: Readonly<Record<RuleCode, CodeDocs>> = Object.fromEntries(RULE_CODES.map((code) => [code, codeMeta(code).docs])) as Record<RuleCode, CodeDocs>;

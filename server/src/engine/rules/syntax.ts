@@ -3,7 +3,7 @@
  * yaml library stay English), and an alias expansion too large to validate.
  */
 import { plainData } from '../plainData';
-import type { RuleModule } from './context';
+import { clipParam, PARAM_LIMIT, type RuleModule } from './context';
 
 type Code = 'yaml-syntax' | 'multiple-documents' | 'unsupported-yaml';
 
@@ -90,9 +90,12 @@ export const syntaxRule: RuleModule<Code> = {
         case 'binary':
           report({ code: 'yaml-syntax', start, end, params: { detail: 'バイナリ（NUL バイトを含む）です', detailEn: 'binary content (NUL bytes)' }, data: {} });
           break;
-        case 'duplicate-key':
-          report({ code: 'yaml-syntax', start, end, params: { detail: `キー「${problem.key}」が同じマッピングに 2 回あります`, detailEn: `the key "${problem.key}" appears twice in the same mapping` }, data: {} });
+        case 'duplicate-key': {
+          // the detail around the key is a parameter too: the key leaves it room within PARAM_LIMIT
+          const key = clipParam(problem.key ?? '', PARAM_LIMIT - 50);
+          report({ code: 'yaml-syntax', start, end, params: { detail: `キー「${key}」が同じマッピングに 2 回あります`, detailEn: `the key "${key}" appears twice in the same mapping` }, data: {} });
           break;
+        }
         case 'extra-document':
           report({ code: 'multiple-documents', start, end, params: {}, data: {} });
           break;

@@ -1,17 +1,15 @@
 /**
  * unknown-system: `items.*.systems` names a system the record defines.
- * missing-safeguard: an agent or physical-AI system lists each FY2025 consideration (DESIGN §5),
- * the message quoting the update's own text.
+ * missing-safeguard: an agent or physical-AI system lists each FY2025 consideration (DESIGN §5).
+ * The message names the consideration; the hover on the finding's key quotes the update's text.
  */
 import { boundedEditDistance } from '../ids';
-import { pairOf, stringsOf } from '../record';
-import { KIND_TEXT, SAFEGUARDS } from '../vocabulary';
+import { missingSafeguards, pairOf, stringsOf } from '../record';
+import { KIND_TEXT } from '../vocabulary';
 import { yamlScalar } from '../edits';
 import type { RuleModule } from './context';
 
 type Code = 'unknown-system' | 'missing-safeguard';
-
-const QUOTE_LIMIT = 120;
 
 const HEAD = 'apiVersion: ai-governance/v1\nroles: [provider]\n';
 
@@ -48,15 +46,15 @@ export const systemsRule: RuleModule<Code> = {
       severity: 'information',
       verdict: { ja: '対策の記載がありません', en: 'Safeguard missing' },
       message: {
-        ja: (p) => `対策の記載がありません: ${p.kind}「${p.system}」の safeguards に ${p.safeguard}（${p.title}）。令和7年度更新: ${p.quote}`,
+        ja: (p) => `対策の記載がありません: ${p.kind}「${p.system}」の safeguards に ${p.safeguard}（${p.title}）。令和7年度更新の留意事項`,
         en: (p) => `Safeguard missing: ${p.kindEn} system "${p.system}" lists no ${p.safeguard} (${p.titleEn}) (FY2025 update)`,
       },
       docs: {
         title: { ja: 'AIエージェント・フィジカルAIの対策の記載がない', en: 'Agent / physical-AI safeguard missing' },
         summary: { ja: 'agent / physical のシステムに令和7年度更新の対策がない', en: 'an agent/physical-AI system lacks a FY2025 safeguard' },
         description: {
-          ja: 'kinds に agent / physical を含むシステムの safeguards に、令和7年度更新が挙げる対策（human-oversight、least-privilege、tool-allowlist、data-minimisation、log-review、physical は hardware-data-erasure も）が欠けています。欠けている対策ごとに 1 件、日本語のメッセージは更新の本文を引用します。',
-          en: "A system of kind agent or physical lacks one of the FY2025 update's considerations in safeguards (human-oversight, least-privilege, tool-allowlist, data-minimisation, log-review; physical also hardware-data-erasure): one information per missing consideration, the Japanese message quoting the update's text.",
+          ja: 'kinds に agent / physical を含むシステムの safeguards に、令和7年度更新が挙げる対策（human-oversight、least-privilege、tool-allowlist、data-minimisation、log-review、physical は hardware-data-erasure も）が欠けています。欠けている対策ごとに 1 件です。更新の本文は、システムの safeguards キー（ない場合は kinds の agent / physical）のホバーが出典とともに引用します。',
+          en: "A system of kind agent or physical lacks one of the FY2025 update's considerations in safeguards (human-oversight, least-privilege, tool-allowlist, data-minimisation, log-review; physical also hardware-data-erasure): one information per missing consideration. The hover on the system's safeguards key (or, without one, its agent / physical kind) quotes the update's text with its source.",
         },
         fix: { ja: '講じている対策を safeguards に追加してください。講じていない場合は対策を検討してください。', en: 'Put the safeguard in place and list it.' },
         example: {
@@ -82,25 +80,19 @@ export const systemsRule: RuleModule<Code> = {
       }
     }
     for (const system of record.systems) {
-      const agentish = system.kinds.filter((k) => k.value === 'agent' || k.value === 'physical');
-      if (agentish.length === 0) continue;
-      const present = new Set(system.safeguards.map((s) => s.value));
-      const anchor = system.safeguardsPair?.key ?? agentish[0].node;
-      for (const id of SAFEGUARDS) {
-        if (present.has(id)) continue;
-        const safeguard = catalog.safeguard(id);
-        if (!safeguard) continue;
-        const kind = agentish.find((k) => safeguard.appliesTo.includes(k.value as 'agent' | 'physical'));
-        if (!kind) continue;
-        const text = safeguard.text.join('');
-        const quote = text.length > QUOTE_LIMIT ? `「${text.slice(0, QUOTE_LIMIT)}…」` : `「${text}」`;
-        const kindText = KIND_TEXT[kind.value as 'agent' | 'physical'];
+      const missing = missingSafeguards(system, catalog);
+      if (missing.length === 0) continue;
+      // The quote of the update is in the hover on this key (or kind) and in the rule's docs, not in
+      // every message: an agent lacking five considerations is five findings on the same node.
+      const anchor = system.safeguardsPair?.key ?? system.kinds.find((k) => k.value === 'agent' || k.value === 'physical')?.node ?? missing[0].kind.node;
+      for (const { safeguard, kind } of missing) {
+        const kindText = KIND_TEXT[kind.value];
         report({
           code: 'missing-safeguard',
           start: anchor.start,
           end: anchor.end,
-          params: { kind: kindText.ja, kindEn: kindText.en, system: system.id ?? '', safeguard: id, title: safeguard.title, titleEn: safeguard.titleEn, quote },
-          data: { safeguard: id },
+          params: { kind: kindText.ja, kindEn: kindText.en, system: system.id ?? '', safeguard: safeguard.id, title: safeguard.title, titleEn: safeguard.titleEn },
+          data: { safeguard: safeguard.id },
         });
       }
     }
