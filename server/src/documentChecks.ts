@@ -46,6 +46,8 @@ function entryOf(document: ParsedRecord, base: Omit<NewEntry, 'state' | 'documen
 
 export class DocumentChecks {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** closed documents whose file on disk is being read to take their place */
+  private readonly diskReads = new Map<string, Promise<void>>();
   /** the findings made with an entry's parse (incremental check), published by validate() */
   private readonly found = new WeakMap<DocumentEntry, EngineDiagnostic[]>();
   /** uri → how long reading and checking its last version took (ms), to pace re-checks while typing */
@@ -74,7 +76,11 @@ export class DocumentChecks {
   async read(uri: string): Promise<DocumentEntry | undefined> {
     for (;;) {
       const open = this.o.documents.get(uri);
-      if (!open) return this.parsedFromDisk(uri);
+      if (!open) {
+        // Just closed: a request answers from the file on disk once it is read, not from nothing.
+        await this.diskReads.get(uri);
+        return this.parsedFromDisk(uri);
+      }
       if (!this.o.folders.isGovernance(uri)) return undefined;
       const { version } = open;
       const generation = this.o.settings.generation;
@@ -123,10 +129,17 @@ export class DocumentChecks {
     if (URI.parse(uri).scheme !== 'file' || !this.o.folders.isGovernance(uri)) return this.forget(uri);
     const path = pathOf(uri);
     this.o.store.delete(uri);
-    void fsp.access(path).then(
-      () => this.checkFromDisk(path),
-      () => this.forget(uri),
-    );
+    const read: Promise<void> = fsp
+      .access(path)
+      .then(
+        () => this.checkFromDisk(path),
+        () => this.forget(uri),
+      )
+      .catch((error: unknown) => this.o.log(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        if (this.diskReads.get(uri) === read) this.diskReads.delete(uri);
+      });
+    this.diskReads.set(uri, read);
   }
 
   /** Re-checks documents whose world changed (settings, evidence appearing…): open ones with the editor's text, others with the text last read. */

@@ -108,6 +108,19 @@ describe('coverage requests', () => {
     assert.equal(await client.request('aiGovernance/coverage', { uri: uri(big) }), null);
   });
 
+  test('a record asked for right after it is closed answers from its file on disk, not with nothing', async () => {
+    for (let round = 0; round < 5; round++) {
+      const edited = readFileSync(record, 'utf8').replace('items:\n', 'items:\n  D-7 ii:\n    status: implemented\n    owner: ML基盤チーム\n    evidence: [docs/dev.md]\n');
+      client.open(record, edited, 1);
+      const open = await client.request<RecordCoverage | null>('aiGovernance/coverage', { uri: uri(record) });
+      assert.equal(open?.items.find((i) => i.id === 'D-7 ii')?.state, 'implemented', 'the editor\'s text while open');
+      client.close(record);
+      const closed = await client.request<RecordCoverage | null>('aiGovernance/coverage', { uri: uri(record) });
+      assert.ok(closed, `round ${round}: no coverage right after close`);
+      assert.equal(closed.items.find((i) => i.id === 'D-7 ii')?.state, 'missing', `round ${round}: the disk's text, not the editor's`);
+    }
+  });
+
   test('the tree\'s "add" finds its fix as the client does: the missing item\'s finding, then data.fixId add-item', async () => {
     const coverage = await client.request<RecordCoverage | null>('aiGovernance/coverage', { uri: uri(record) });
     const missing = coverage!.items.find((i) => i.id === 'D-7 ii')!;
