@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { generateManyFindings, generateManySystems, generateRecord } from '../../bench/inputs';
 import { createEngine } from '../../server/src/engine';
 import type { CheckEnvironment } from '../../server/src/engine/check';
-import { fullIncremental, updateIncremental, type IncrementalState, type TextChange } from '../../server/src/engine/incremental';
+import { fullIncremental, MAX_REPLAYED_CHANGES, updateIncremental, type IncrementalState, type TextChange } from '../../server/src/engine/incremental';
 import { DEFAULT_SETTINGS, type EngineDiagnostic } from '../../server/src/engine/types';
 import { RECORD, WORKSPACE } from '../support/engine';
 
@@ -227,6 +227,20 @@ test('typing inside an entry, adding and removing an entry are incremental; a to
   assertSame(result.state, text.slice(0, statusAt) + 'implemented' + text.slice(statusAt + 'partial'.length), 'after removing');
   result = updateIncremental(result.state, [{ start: 0, end: 0, text: 'x-top: 1\n' }], env);
   assert.notEqual(result.fallback, null);
+});
+
+test('a few keystrokes between two checks are replayed; past MAX_REPLAYED_CHANGES one full check is made instead', () => {
+  const text = generateRecord({ lines: 200, systems: 3, items: 10 });
+  const at = text.indexOf('status: partial') + 'status: partial'.length;
+  // Keystrokes typed at one spot, each change's offsets into the text after the ones before.
+  const typed = (n: number): TextChange[] => Array.from({ length: n }, (_, i) => ({ start: at + i, end: at + i, text: 'x' }));
+  const expected = (n: number) => text.slice(0, at) + 'x'.repeat(n) + text.slice(at);
+  const few = updateIncremental(fullIncremental(input(text), env), typed(MAX_REPLAYED_CHANGES), env);
+  assert.equal(few.fallback, null);
+  assertSame(few.state, expected(MAX_REPLAYED_CHANGES), 'replayed');
+  const many = updateIncremental(fullIncremental(input(text), env), typed(MAX_REPLAYED_CHANGES + 1), env);
+  assert.equal(many.fallback, `${MAX_REPLAYED_CHANGES + 1} changes since the last check`);
+  assertSame(many.state, expected(MAX_REPLAYED_CHANGES + 1), 'checked in full');
 });
 
 test('edition-update follows every entry: a system turned physical, an item of another role listed', () => {
