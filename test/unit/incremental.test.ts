@@ -243,47 +243,46 @@ test('a few keystrokes between two checks are replayed; past MAX_REPLAYED_CHANGE
   assertSame(many.state, expected(MAX_REPLAYED_CHANGES + 1), 'checked in full');
 });
 
-test('edition-update follows every entry: a system turned physical, an item of another role listed', () => {
-  const text = generateRecord({ lines: 200, systems: 3, items: 10 });
-  let state = fullIncremental(input(text), env);
-  let current = text;
-  const edit = (change: TextChange, what: string) => {
-    const result = updateIncremental(state, [change], env);
-    current = current.slice(0, change.start) + change.text + current.slice(change.end);
+/** Edits applied one at a time, each asserted incremental and equal to a full check of the text so far. */
+class EditSession {
+  state: IncrementalState;
+  constructor(public current: string) {
+    this.state = fullIncremental(input(current), env);
+  }
+  edit(change: TextChange, what: string): void {
+    const result = updateIncremental(this.state, [change], env);
+    this.current = this.current.slice(0, change.start) + change.text + this.current.slice(change.end);
     assert.equal(result.fallback, null, what);
-    assertSame(result.state, current, what);
-    state = result.state;
-  };
-  const kind = current.indexOf('kinds: [generative]') + 'kinds: ['.length;
-  edit({ start: kind, end: kind, text: 'physical, ' }, 'a middle system turned physical');
-  assert.match(state.diagnostics.find((d) => d.code === 'edition-update')?.message ?? '', /agent・physical のシステム/);
-  const developer = 'apiVersion: ai-governance/v1\nguideline: "1.0"\nroles: [developer]\nitems:\n  D-2 i:\n    status: planned\n  D-7 ii:\n    status: planned\n';
-  state = fullIncremental(input(developer), env);
-  current = developer;
-  const count = () => /関わる (\d+) 項目/.exec(state.diagnostics.find((d) => d.code === 'edition-update')?.message ?? '')?.[1];
+    assertSame(result.state, this.current, what);
+    this.state = result.state;
+  }
+}
+
+test('edition-update follows every entry: a system turned physical, an item of another role listed', () => {
+  const agents = new EditSession(generateRecord({ lines: 200, systems: 3, items: 10 }));
+  const kind = agents.current.indexOf('kinds: [generative]') + 'kinds: ['.length;
+  agents.edit({ start: kind, end: kind, text: 'physical, ' }, 'a middle system turned physical');
+  assert.match(agents.state.diagnostics.find((d) => d.code === 'edition-update')?.message ?? '', /agent・physical のシステム/);
+  const developer = new EditSession('apiVersion: ai-governance/v1\nguideline: "1.0"\nroles: [developer]\nitems:\n  D-2 i:\n    status: planned\n  D-7 ii:\n    status: planned\n');
+  const count = () => /関わる (\d+) 項目/.exec(developer.state.diagnostics.find((d) => d.code === 'edition-update')?.message ?? '')?.[1];
   const was = count();
-  const before = current.indexOf('  D-2 i:');
-  edit({ start: before, end: before, text: '  U-2 i:\n    status: planned\n' }, 'an item the roles do not need, which the update changes');
+  const before = developer.current.indexOf('  D-2 i:');
+  developer.edit({ start: before, end: before, text: '  U-2 i:\n    status: planned\n' }, 'an item the roles do not need, which the update changes');
   assert.equal(Number(count()), Number(was) + 1, 'the listed item is named too');
 });
 
 test('typing in the last entry of items: and of systems:, and appending an entry after it, are incremental', () => {
   for (const text of [generateRecord({ lines: 200, systems: 3, items: 10 }), `${generateRecord({ lines: 200, systems: 3, items: 10 })}\n\n    # reviewed quarterly\n`, generateManyFindings(80)]) {
-    let state = fullIncremental(input(text), env);
-    let current = text;
-    const edit = (change: TextChange, what: string) => {
-      const result = updateIncremental(state, [change], env);
-      current = current.slice(0, change.start) + change.text + current.slice(change.end);
-      assert.equal(result.fallback, null, what);
-      assertSame(result.state, current, what);
-      state = result.state;
-    };
+    const session = new EditSession(text);
+    let current = session.current;
     const lastItem = current.lastIndexOf('\n    status: ') + '\n    status: '.length;
-    edit({ start: lastItem, end: lastItem + current.slice(lastItem).indexOf('\n'), text: 'not-applicable' }, 'typing in the last item');
+    session.edit({ start: lastItem, end: lastItem + current.slice(lastItem).indexOf('\n'), text: 'not-applicable' }, 'typing in the last item');
+    current = session.current;
     const lastKind = current.lastIndexOf('kinds: [') + 'kinds: ['.length;
-    edit({ start: lastKind, end: lastKind, text: 'physical, ' }, 'typing in the last system');
+    session.edit({ start: lastKind, end: lastKind, text: 'physical, ' }, 'typing in the last system');
+    current = session.current;
     const end = current.indexOf('\n', current.lastIndexOf('\n    status: ') + 1) + 1;
-    edit({ start: end, end, text: '  G-6-1:\n    status: planned\n' }, 'an entry added after the last one');
+    session.edit({ start: end, end, text: '  G-6-1:\n    status: planned\n' }, 'an entry added after the last one');
   }
 });
 
