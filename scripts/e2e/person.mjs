@@ -295,7 +295,9 @@ try {
 
   await check('the dashboard follows a light theme (Ctrl+K Ctrl+T, the colour theme picker)', async () => {
     await page.locator('.tabs-container .tab', { hasText: 'AI ガバナンス' }).first().click();
-    await page.keyboard.press('Escape');
+    // With the focus inside the dashboard's webview the chord was lost (no picker opened, seen in CI and
+    // here), so the person first clicks the side bar's title: the focus leaves the webview, the dashboard stays in view.
+    await page.locator('[id="workbench.parts.sidebar"] .composite.title').click();
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+T');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Light Modern' }).first().waitFor({ timeout: 15_000 });
