@@ -9,8 +9,9 @@ import { cpus } from 'node:os';
 import { after, before, describe, test } from 'node:test';
 import { run } from '../../server/src/cli/main';
 import type { JsonReport } from '../../server/src/cli/formatters/json';
-import { jsonChunks, JsonSequence } from '../../server/src/cli/formatters/jsonChunks';
+import { jsonChunks, JsonSequence } from '../../server/src/jsonChunks';
 import { IN_MEMORY_FILES, ResultSpool } from '../../server/src/cli/resultSpool';
+import { StringPool } from '../../server/src/cli/sharedStrings';
 import { BROKEN_RECORD, CLEAN_RECORD, WARNING_RECORD, runCli, workspace } from '../support/cli';
 
 const RECORDS = [CLEAN_RECORD, WARNING_RECORD, BROKEN_RECORD];
@@ -114,4 +115,25 @@ describe('jsonChunks', () => {
       assert.equal([...jsonChunks(value)].join(''), expected);
     });
   }
+});
+
+describe('the string pool a report run shares its workers\' strings through', () => {
+  const report = () => ({ path: 'a.yaml', items: [{ id: 'C-1', text: ['人間中心', '  - 箇条'], word: 'すべき', findings: [] as unknown[] }, { id: 'C-2', text: ['人間中心'], owner: null, n: 3 }] });
+
+  test('keeps every value as it was, in place', () => {
+    const pool = new StringPool();
+    const value = report();
+    assert.equal(pool.share(value), value);
+    assert.deepEqual(value, report());
+  });
+
+  test('holds one entry per distinct string across records', () => {
+    const pool = new StringPool();
+    pool.share(report());
+    const once = pool.size;
+    pool.share(report());
+    assert.equal(pool.size, once);
+    // a.yaml, C-1, 人間中心, "  - 箇条", すべき, C-2
+    assert.equal(once, 6);
+  });
 });

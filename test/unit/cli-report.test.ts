@@ -67,6 +67,7 @@ describe('report', () => {
     const result = await runCli(['report', '-f', 'json'], { cwd: cwd() });
     assert.equal(result.code, 0, result.stderr);
     const doc = JSON.parse(result.stdout) as ReportDocument;
+    assert.equal(result.stdout, JSON.stringify(doc, null, 2) + '\n', 'written a record at a time, the text is JSON.stringify\'s');
     assert.deepEqual(Object.keys(doc).sort(), ['generated', 'records', 'tool']);
     assert.equal(doc.tool.name, 'ai-governance');
     assert.match(doc.tool.version, /^\d+\.\d+\.\d+/);
@@ -165,6 +166,16 @@ describe('report', () => {
     assert.match(md, /\| \*\*D-2 i\*\* \|.*❌ 未記載/);
     assert.match(md, /### 別添7 B チェックリスト（案）第2部 D/);
   });
+
+  for (const format of ['html', 'md', 'json']) {
+    test(`${format}: the file written a megabyte at a time holds what stdout gets, every record in it`, async () => {
+      const result = await runCli(['report', '-f', format, '-o', `out/streamed.${format}`, '-f', format], { cwd: cwd() });
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(readFileSync(join(cwd(), `out/streamed.${format}`), 'utf8'), result.stdout);
+      assert.match(result.stdout, /team\/ai-governance\.yaml/);
+      assert.ok(result.stdout.endsWith('\n'));
+    });
+  }
 
   test('-f/-o repeatable; xlsx needs a file; xlsx read back: checklist, summary, 別添7 B', async () => {
     const result = await runCli(['report', 'ai-governance.yaml', '-f', 'xlsx', '-o', 'out/r.xlsx', '-f', 'md', '-o', 'out/r.md'], { cwd: cwd() });

@@ -14,10 +14,12 @@ import { sha256 } from '../report/facts';
 import { parseJsonReport } from '../report/json';
 import { buildPortfolio, portfolioHtml, portfolioMarkdown, portfolioXlsx } from '../report/portfolio';
 import { readWorkbook, SheetError, type ChecklistSheet } from '../report/readSheet';
-import { isReportFormat, renderReport, REPORT_FORMATS, type ReportFormat } from '../report/render';
+import { isReportFormat, reportChunks, REPORT_FORMATS, type ReportFormat } from '../report/render';
 import { CachedFileSystem } from '../workspace';
 import { discoverFiles, displayPath } from './discovery';
 import { forEachFile, type FileJob } from './fileWork';
+import { batched } from './formatters';
+import { StringPool } from './sharedStrings';
 import { EXIT, UsageError, type CliIO } from './io';
 import { checkSettings } from './settings';
 
@@ -109,16 +111,19 @@ function rootFor(path: string, root: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? root : dirname(path);
 }
 
-async function write(io: CliIO, output: ReportOutput, body: string | Uint8Array): Promise<void> {
+/** A report to stdout or to its file, a megabyte at a time (the text of thousands of records is never one string). */
+async function write(io: CliIO, output: ReportOutput, body: string | Iterable<string> | Uint8Array): Promise<void> {
+  const pieces = typeof body === 'string' || body instanceof Uint8Array ? body : batched(body);
   if (!output.file) {
-    if (typeof body !== 'string') throw new UsageError(`${output.format} is binary: give it a file with -o`);
-    io.stdout.write(body);
+    if (pieces instanceof Uint8Array) throw new UsageError(`${output.format} is binary: give it a file with -o`);
+    if (typeof pieces === 'string') io.stdout.write(pieces);
+    else for (const piece of pieces) io.stdout.write(piece);
     return;
   }
   const target = resolve(io.cwd, output.file);
   try {
     await fsp.mkdir(dirname(target), { recursive: true });
-    await fsp.writeFile(target, body);
+    await fsp.writeFile(target, pieces);
   } catch (error) {
     throw new UsageError(`cannot write ${output.file}: ${errorText(error)}`);
   }
@@ -153,18 +158,19 @@ export async function runReport(args: ReportArgs, io: CliIO, toolVersion: string
   const { files } = await discoverFiles(args.operands, io.cwd);
   const settings = checkSettings({ language: args.language, reviewMaxAgeDays: args.reviewMaxAgeDays });
   const records: RecordReport[] = [];
+  const strings = new StringPool();
   let failed = false;
   // Checked as `check` checks (evidence commit dates included), in worker threads for many records.
   const jobs = files.map((absolutePath): FileJob => ({ kind: 'report', absolutePath, path: displayPath(absolutePath, io.cwd), workspaceRoot: rootFor(absolutePath, root), settings, fix: false, gitDates: true }));
   await forEachFile(jobs, (job, outcome) => {
-    if (outcome.kind === 'reported') records.push(outcome.record);
+    if (outcome.kind === 'reported') records.push(strings.share(outcome.record));
     else {
       failed = true;
       io.stderr.write(`ai-governance: cannot read ${job.path}: ${outcome.kind === 'failure' ? outcome.message : 'not reported'}\n`);
     }
   });
   const document = reportDocument(records, toolVersion, generated, catalog);
-  for (const output of args.outputs) await write(io, output, await renderReport(output.format, document, args.language));
+  for (const output of args.outputs) await write(io, output, await reportChunks(output.format, document, args.language));
   return failed ? EXIT.failure : EXIT.ok;
 }
 

@@ -280,7 +280,7 @@ function recordHtml(record: RecordReport, document: ReportDocument, T: ReportTex
 }
 
 /** The page around report sections: head, CSS, nothing loaded from anywhere. */
-export function htmlPage(title: string, body: string, language: MessageLanguage): string {
+function pageStart(title: string, language: MessageLanguage): string {
   const T = REPORT_TEXT[language];
   return `<!DOCTYPE html>
 <html lang="${language}">
@@ -293,15 +293,25 @@ export function htmlPage(title: string, body: string, language: MessageLanguage)
 </head>
 <body>
 <main>
-${body}
+`;
+}
+
+const PAGE_END = `
 </main>
 </body>
 </html>
 `;
+
+export function htmlPage(title: string, body: string, language: MessageLanguage): string {
+  return pageStart(title, language) + body + PAGE_END;
 }
 
-export function renderHtml(document: ReportDocument, language: MessageLanguage): string {
+/** The report page a record at a time, so a report of thousands of records is never one string. */
+export function* htmlChunks(document: ReportDocument, language: MessageLanguage): Generator<string> {
   const T = REPORT_TEXT[language];
   const first = document.records[0]?.cover.organization.name;
-  return htmlPage(first ? `${T.title} — ${first}` : T.title, document.records.map((r) => recordHtml(r, document, T, language)).join('\n'), language);
+  yield pageStart(first ? `${T.title} — ${first}` : T.title, language);
+  for (const [index, record] of document.records.entries()) yield (index ? '\n' : '') + recordHtml(record, document, T, language);
+  yield PAGE_END;
 }
+

@@ -1,12 +1,22 @@
 /** The JSON report: the report document as it is (shape documented in the README, "Reports"). */
-import type { ReportDocument } from '../engine';
+import { JsonSequence, jsonChunks } from '../jsonChunks';
+import type { RecordReport, ReportDocument, ReportItem } from '../engine';
 
 /**
  * The guideline's text is left out of the JSON (`citation` says where it is, the catalog holds it):
  * a machine does not need a thousand copies of the same quotes.
  */
-export function renderJson(document: ReportDocument): string {
-  return JSON.stringify(document, (key, value: unknown) => (key === 'text' && Array.isArray(value) ? undefined : value), 2) + '\n';
+const withoutText = (record: RecordReport): Omit<RecordReport, 'items'> & { items: Array<Omit<ReportItem, 'text'>> } => ({
+  ...record,
+  items: record.items.map(({ text: _text, ...item }) => item),
+});
+
+/** The JSON report a record at a time: the text of `JSON.stringify(document, null, 2)` without the quotes. */
+export function* jsonReportChunks(document: ReportDocument): Generator<string> {
+  yield* jsonChunks({ ...document, records: new JsonSequence(function* () {
+      for (const record of document.records) yield withoutText(record);
+    }) });
+  yield '\n';
 }
 
 /** Reads a JSON report back (for `--merge`); throws with the reason when it is not one. */

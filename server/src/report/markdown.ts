@@ -98,11 +98,12 @@ function recordMarkdown(record: RecordReport, T: ReportText, language: MessageLa
   return out.join('\n\n');
 }
 
-export function renderMarkdown(document: ReportDocument, language: MessageLanguage): string {
+/** The Markdown report a record at a time (see htmlChunks). */
+export function* markdownChunks(document: ReportDocument, language: MessageLanguage): Generator<string> {
   const T = REPORT_TEXT[language];
-  const head = [
-    `# ${T.title}`,
-    `${T.generated}: ${document.generated} · ${T.tool}: ${document.tool.name} ${document.tool.version} · ${T.catalog}: ${document.tool.catalog.edition} / ${document.tool.catalog.update}`,
-  ];
-  return [...head, ...document.records.map((r) => recordMarkdown(r, T, language))].join('\n\n') + '\n';
+  yield `# ${T.title}\n\n`;
+  yield `${T.generated}: ${document.generated} · ${T.tool}: ${document.tool.name} ${document.tool.version} · ${T.catalog}: ${document.tool.catalog.edition} / ${document.tool.catalog.update}`;
+  for (const record of document.records) yield '\n\n' + recordMarkdown(record, T, language);
+  yield '\n';
 }
+

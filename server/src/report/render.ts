@@ -1,8 +1,8 @@
 /** One entry point for every report format, for the CLI and the language server alike. */
 import type { MessageLanguage, ReportDocument } from '../engine';
-import { renderHtml } from './html';
-import { renderJson } from './json';
-import { renderMarkdown } from './markdown';
+import { htmlChunks } from './html';
+import { jsonReportChunks } from './json';
+import { markdownChunks } from './markdown';
 import { renderXlsx } from './xlsx';
 
 export const REPORT_FORMATS = ['html', 'md', 'xlsx', 'json'] as const;
@@ -12,16 +12,25 @@ export function isReportFormat(value: string): value is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(value);
 }
 
-/** Text for html, md and json; the bytes of a workbook for xlsx. */
-export async function renderReport(format: ReportFormat, document: ReportDocument, language: MessageLanguage): Promise<string | Uint8Array> {
+/**
+ * The text of html, md and json a record at a time (a writer streams it, so a report of thousands of
+ * records is never one string); the bytes of a workbook for xlsx.
+ */
+export async function reportChunks(format: ReportFormat, document: ReportDocument, language: MessageLanguage): Promise<Iterable<string> | Uint8Array> {
   switch (format) {
     case 'html':
-      return renderHtml(document, language);
+      return htmlChunks(document, language);
     case 'md':
-      return renderMarkdown(document, language);
+      return markdownChunks(document, language);
     case 'json':
-      return renderJson(document);
+      return jsonReportChunks(document);
     case 'xlsx':
       return renderXlsx(document, language);
   }
+}
+
+/** Text for html, md and json; the bytes of a workbook for xlsx. */
+export async function renderReport(format: ReportFormat, document: ReportDocument, language: MessageLanguage): Promise<string | Uint8Array> {
+  const body = await reportChunks(format, document, language);
+  return body instanceof Uint8Array ? body : [...body].join('');
 }

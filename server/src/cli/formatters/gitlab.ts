@@ -10,7 +10,7 @@ import { syntaxRule } from '../../engine/rules/syntax';
 import { RULE_DOCS, ruleHelpUri } from '../rules';
 import type { Report } from '../report';
 import { Fingerprints } from './fingerprint';
-import { jsonChunks, JsonSequence } from './jsonChunks';
+import { jsonChunks, JsonSequence } from '../../jsonChunks';
 
 export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 

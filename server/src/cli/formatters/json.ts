@@ -5,7 +5,7 @@
 import type { DiagnosticData, Range, RuleCode, Severity } from '../../engine';
 import { ruleHelpUri } from '../rules';
 import { findingCounts, type FileResult, type Report } from '../report';
-import { jsonChunks, JsonSequence } from './jsonChunks';
+import { jsonChunks, JsonSequence } from '../../jsonChunks';
 
 export interface JsonDiagnostic {
   code: RuleCode;

@@ -11,7 +11,7 @@ import { citationLine } from '../../engine/citation';
 import { ruleSummaries } from '../rules';
 import type { Report } from '../report';
 import { Fingerprints } from './fingerprint';
-import { jsonChunks, JsonSequence } from './jsonChunks';
+import { jsonChunks, JsonSequence } from '../../jsonChunks';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_URI = 'https://github.com/ai-governance/ai-governance-vscode';
