@@ -157,6 +157,9 @@ function editMaker(doc: EditedText): Record<EditKind, (i: number) => Change> {
   };
 }
 
+/** The initialisation options our VS Code client sends (client/src/client.ts) that change what the server publishes. */
+const AS_OUR_EXTENSION = { ruleLinksOnClient: true };
+
 const engineEnv = (engine: ReturnType<typeof createEngine>): CheckEnvironment => ({ catalog: engine.catalog, fs: new CachedFileSystem(), today: '2026-11-22', settings: DEFAULT_SETTINGS });
 
 function incrementalKeystroke(engine: ReturnType<typeof createEngine>, path: string, text: string, work: string): number {
@@ -187,7 +190,7 @@ async function measureInput(name: string, text: string, work: string, peer: Test
   const incrementalMs = incrementalKeystroke(engine, path, text, work);
 
   const runs = big ? 3 : 5;
-  const ours = await TestClient.start({ folders: [work] });
+  const ours = await TestClient.start({ folders: [work], initializationOptions: AS_OUR_EXTENSION });
   try {
     progress(`${name}: open→diagnostics`);
     const openMs = await openToDiagnostics(ours, work, name, text, runs);
@@ -267,7 +270,7 @@ async function measureInput(name: string, text: string, work: string, peer: Test
 
 /** 1,000 keystrokes sent at once: how long until the diagnostics of the last version, and how many versions were published. */
 async function storm(text: string, work: string): Promise<{ changes: number; ms: number; published: number; lastVersion: number }> {
-  const client = await TestClient.start({ folders: [work] });
+  const client = await TestClient.start({ folders: [work], initializationOptions: AS_OUR_EXTENSION });
   try {
     const path = join(work, 'storm.ai-governance.yaml');
     client.open(path, text, 1);
@@ -299,7 +302,7 @@ function makeWorkspace(dir: string, files: number, record: string): void {
 
 async function scan(ws: string, files: number, typing: string, outside: string): Promise<Omit<ScanResult, 'cliMs' | 'cliPeakRssMB' | 'cliFormat'>> {
   const start = performance.now();
-  const scanner = await TestClient.start({ folders: [ws] });
+  const scanner = await TestClient.start({ folders: [ws], initializationOptions: AS_OUR_EXTENSION });
   try {
     // Typing in an open record while the scan runs.
     const path = join(outside, `typing-${files}.ai-governance.yaml`);
@@ -382,7 +385,7 @@ async function measureInputs(texts: Record<string, string>, work: string, result
 
 async function codeActions(typical: string, work: string): Promise<BenchResults['codeActionsTypical']> {
   // The light bulb on items: of the typical record, which is asked about every missing item at once.
-  const actions = await TestClient.start({ folders: [work] });
+  const actions = await TestClient.start({ folders: [work], initializationOptions: AS_OUR_EXTENSION });
   try {
     const typicalPath = join(work, 'actions.ai-governance.yaml');
     actions.open(typicalPath, typical, 1);

@@ -27,6 +27,11 @@ export interface InitializationOptions {
   displayLanguage?: string;
   /** true when Red Hat YAML is installed and validates our schema (then we defer pure schema errors) */
   redHatYamlActive?: boolean;
+  /**
+   * true when the client gives each diagnostic its rule's link itself (`ruleLink` in client/src/client.ts):
+   * the server then leaves `codeDescription` off the wire, a quarter of every publication's bytes.
+   */
+  ruleLinksOnClient?: boolean;
 }
 
 /** Client → server: the guideline text of an item (aliases accepted), as Markdown; null when unknown. */

@@ -21,7 +21,9 @@ export function startServer(connection: Connection): void {
   const state = createServerState(connection, __filename);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    state.settings.initialise((params.initializationOptions ?? {}) as InitializationOptions);
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    state.settings.initialise(init);
+    state.client.ruleLinksOnClient = init.ruleLinksOnClient === true;
     let folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
     if (folders.length === 0 && params.rootUri) folders = [URI.parse(params.rootUri).fsPath];
     state.folders.set(folders);

@@ -21,6 +21,8 @@ export interface ClientCapabilities {
   configuration: boolean;
   watchFiles: boolean;
   workspaceFolders: boolean;
+  /** the client links each diagnostic to its rule's documentation itself (InitializationOptions.ruleLinksOnClient) */
+  ruleLinksOnClient: boolean;
 }
 
 export interface ServerState {
@@ -47,7 +49,7 @@ export function createServerState(connection: Connection, workerScript: string):
   const engine = createEngine({ fs });
   const store = new DocumentStore();
   const folders = new WorkspaceFolders();
-  const client: ClientCapabilities = { configuration: false, watchFiles: false, workspaceFolders: false };
+  const client: ClientCapabilities = { configuration: false, watchFiles: false, workspaceFolders: false, ruleLinksOnClient: false };
   const settings = new ResourceSettings((scopeUris) =>
     client.configuration ? connection.workspace.getConfiguration(scopeUris.map((scopeUri) => (scopeUri ? { scopeUri, section: SETTINGS_SECTION } : { section: SETTINGS_SECTION }))) : Promise.resolve(scopeUris.map(() => undefined)),
   );

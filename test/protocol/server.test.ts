@@ -60,6 +60,21 @@ describe('workspace diagnostics', () => {
     assert.match(d.codeDescription?.href ?? '', /README\.md#missing-required-item$/);
   });
 
+  test('a client that links the rules itself (ruleLinksOnClient, as ours does) gets the same diagnostics without codeDescription', async () => {
+    const linking = await TestClient.start({ folders: [dir], initializationOptions: { ruleLinksOnClient: true } });
+    try {
+      const record = join(dir, 'ai-governance.yaml');
+      await linking.until(() => linking.diagnosticsOf(record), 'diagnostics of the record');
+      const own = linking.diagnosticsOf(record)!;
+      assert.ok(own.length > 0);
+      assert.ok(own.every((x) => x.codeDescription === undefined));
+      const withoutLink = (client.diagnosticsOf(record) ?? []).map(({ codeDescription: _, ...rest }) => rest);
+      assert.deepEqual(own, withoutLink);
+    } finally {
+      await linking.stop();
+    }
+  });
+
   test('a file changed on disk is re-checked', async () => {
     const team = join(dir, 'teams', 'sales.ai-governance.yaml');
     writeFileSync(team, 'apiVersion: ai-governance/v1\nroles: [business-user]\nitems:\n  U-2 i:\n    status: planned\n');

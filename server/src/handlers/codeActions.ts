@@ -11,7 +11,7 @@ import { URI } from 'vscode-uri';
 import type { Fix } from '../engine';
 import { checkedOf, versionOf } from '../documentStore';
 import type { ServerState } from '../state';
-import { sameDiagnostic, toLspDiagnostic } from './convert';
+import { lspDiagnostics, sameDiagnostic } from './convert';
 import { runSafeAsync } from './runSafe';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.ai-governance`;
@@ -41,7 +41,7 @@ function toAction(uri: string, version: number | null, fix: Fix, kind: string, d
   return { title: fix.title, kind, isPreferred: fix.isPreferred, diagnostics, edit: workspaceEdit(uri, version, fix), data };
 }
 
-export function registerCodeActions({ connection, engine, checks }: ServerState): void {
+export function registerCodeActions({ connection, engine, checks, client }: ServerState): void {
   connection.onCodeAction((params, token) =>
     runSafeAsync<CodeAction[]>(connection, 'codeAction', [], token, async () => {
       const uri = params.textDocument.uri;
@@ -55,14 +55,14 @@ export function registerCodeActions({ connection, engine, checks }: ServerState)
       const actions: CodeAction[] = [];
       if (only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.Source))) {
         const fix = engine.fixAll(doc);
-        if (fix) actions.push(toAction(uri, version, fix, FIX_ALL_KIND, fix.diagnostics.map(toLspDiagnostic)));
+        if (fix) actions.push(toAction(uri, version, fix, FIX_ALL_KIND, lspDiagnostics(fix.diagnostics, client)));
         return actions;
       }
       if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return actions;
       // Build fixes only for the diagnostics the editor asks about, matched by code and range, never by message.
       const asked = doc.diagnostics.filter((d) => params.context.diagnostics.some((lsp) => sameDiagnostic(lsp, d)));
       for (const fix of engine.fixes(doc, asked)) {
-        actions.push(toAction(uri, version, fix, CodeActionKind.QuickFix, fix.diagnostics.map(toLspDiagnostic)));
+        actions.push(toAction(uri, version, fix, CodeActionKind.QuickFix, lspDiagnostics(fix.diagnostics, client)));
       }
       return actions;
     }),

@@ -12,16 +12,22 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export const SOURCE = 'ai-governance';
 
-export function toLspDiagnostic(d: EngineDiagnostic): Diagnostic {
+/** The rule's documentation link is left to a client that adds it itself (`ruleLinksOnClient`). */
+function toLspDiagnostic(d: EngineDiagnostic, ruleLink: boolean): Diagnostic {
   return {
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.code,
-    codeDescription: { href: RULE_DOCS_BASE + d.code },
+    ...(ruleLink ? { codeDescription: { href: RULE_DOCS_BASE + d.code } } : {}),
     source: SOURCE,
     message: d.message,
     data: d.data,
   };
+}
+
+/** Engine diagnostics as this client wants them on the wire. */
+export function lspDiagnostics(diagnostics: readonly EngineDiagnostic[], client: { ruleLinksOnClient: boolean }): Diagnostic[] {
+  return diagnostics.map((d) => toLspDiagnostic(d, !client.ruleLinksOnClient));
 }
 
 /** A diagnostic coming back from the client, matched to the engine's by range and code. */

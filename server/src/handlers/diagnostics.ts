@@ -4,13 +4,13 @@
  */
 import { versionOf } from '../documentStore';
 import type { ServerState } from '../state';
-import { toLspDiagnostic } from './convert';
+import { lspDiagnostics } from './convert';
 import { runSafe } from './runSafe';
 
-export function registerDiagnostics({ connection, documents, checks }: ServerState): void {
+export function registerDiagnostics({ connection, documents, checks, client }: ServerState): void {
   checks.onDidCheck((entry) =>
     runSafe(connection, 'publishDiagnostics', undefined, undefined, () => {
-      const diagnostics = (entry.validation?.diagnostics ?? []).map(toLspDiagnostic);
+      const diagnostics = lspDiagnostics(entry.validation?.diagnostics ?? [], client);
       void connection.sendDiagnostics({ uri: entry.uri, version: versionOf(entry), diagnostics });
     }),
   );

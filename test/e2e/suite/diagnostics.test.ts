@@ -41,5 +41,10 @@ describe('workspace diagnostics', () => {
       d.severity === vscode.DiagnosticSeverity.Warning || d.severity === vscode.DiagnosticSeverity.Error,
       `a missing required item is a warning by default: ${formatDiagnostic(d)} severity=${d.severity}`,
     );
+    // The code links to its rule's README section: the client adds the link, the server leaves it off the wire.
+    const code = d.code;
+    assert.ok(typeof code === 'object' && code !== null, `the code carries a link: ${JSON.stringify(code)}`);
+    assert.strictEqual(code.value, 'missing-required-item');
+    assert.match(code.target.toString(), /README\.md#missing-required-item$/);
   });
 });
