@@ -194,6 +194,11 @@ describe('report', () => {
     const view = sheet.views[0] as { state: string; ySplit?: number };
     assert.equal(view.state, 'frozen');
     assert.equal(view.ySplit, 4);
+    // Printed on A4 landscape, one page wide, the header row on every page (a streamed sheet writes these first).
+    assert.equal(sheet.pageSetup.paperSize, 9);
+    assert.equal(sheet.pageSetup.orientation, 'landscape');
+    assert.equal(sheet.pageSetup.fitToPage, true);
+    assert.equal(sheet.pageSetup.printTitlesRow, '4:4');
     assert.ok(sheet.autoFilter, 'filters on the header');
     const ids: string[] = [];
     for (let r = 5; r <= sheet.rowCount; r++) ids.push(String(sheet.getCell(r, 1).value));

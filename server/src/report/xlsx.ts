@@ -5,7 +5,7 @@
  * and SHA-256) above the header so `ai-governance import` can bring the edits back into it.
  */
 import type ExcelJS from 'exceljs';
-import { newWorkbook } from './excel';
+import { newStreamingWorkbook } from './excel';
 import type { MessageLanguage, RecordReport, ReportDocument, ReportItem } from '../engine';
 import { CHECKLIST_FIELDS, checklistValue, type ChecklistField } from '../engine/checklistImport';
 import { REPORT_TEXT, STATE_COLOURS, type ReportText } from './text';
@@ -96,8 +96,12 @@ function styleHeader(row: ExcelJS.Row): void {
   styleRow(row, HEADER_STYLE, Math.max(row.cellCount, 1));
 }
 
-function checklistSheet(workbook: ExcelJS.Workbook, record: RecordReport, index: number, T: ReportText, language: MessageLanguage): void {
-  const sheet = workbook.addWorksheet(sheetName(CHECKLIST_SHEET, index), { views: [{ state: 'frozen', ySplit: SHEET_HEADER_ROW, xSplit: 1 }] });
+function checklistSheet(workbook: ExcelJS.Workbook, record: RecordReport, index: number, T: ReportText, language: MessageLanguage): ExcelJS.Worksheet {
+  // Page setup comes with the sheet: a streamed sheet writes its properties (fit to page) before its rows.
+  const sheet = workbook.addWorksheet(sheetName(CHECKLIST_SHEET, index), {
+    views: [{ state: 'frozen', ySplit: SHEET_HEADER_ROW, xSplit: 1 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${SHEET_HEADER_ROW}:${SHEET_HEADER_ROW}` },
+  });
   sheet.getCell(SHEET_RECORD_ROW, 1).value = `${T.record} (record)`;
   sheet.getCell(SHEET_RECORD_ROW, 2).value = record.path;
   sheet.getCell(SHEET_HASH_ROW, 1).value = 'SHA-256';
@@ -128,10 +132,10 @@ function checklistSheet(workbook: ExcelJS.Workbook, record: RecordReport, index:
     state.style = STATE_STYLES[item.state];
   });
   sheet.autoFilter = { from: { row: SHEET_HEADER_ROW, column: 1 }, to: { row: SHEET_HEADER_ROW + Math.max(record.items.length, 1), column: CHECKLIST_COLUMNS.length } };
-  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${SHEET_HEADER_ROW}:${SHEET_HEADER_ROW}` };
+  return sheet;
 }
 
-function summarySheet(workbook: ExcelJS.Workbook, document: ReportDocument, T: ReportText, language: MessageLanguage): void {
+function summarySheet(workbook: ExcelJS.Workbook, document: ReportDocument, T: ReportText, language: MessageLanguage): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(language === 'ja' ? '概要' : 'Summary');
   sheet.columns = [{ width: 28 }, { width: 44 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }];
   const columns = 9;
@@ -161,9 +165,10 @@ function summarySheet(workbook: ExcelJS.Workbook, document: ReportDocument, T: R
     for (const r of record.roles) line(T.role(r.role), r.summary);
     for (const s of record.systems) line(`${T.system}: ${s.id}`, s.summary);
   }
+  return sheet;
 }
 
-function advancedSheet(workbook: ExcelJS.Workbook, record: RecordReport, index: number, T: ReportText, language: MessageLanguage): void {
+function advancedSheet(workbook: ExcelJS.Workbook, record: RecordReport, index: number, T: ReportText, language: MessageLanguage): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(sheetName('別添7 B', index), { views: [{ state: 'frozen', ySplit: SHEET_HEADER_ROW }] });
   sheet.getCell(SHEET_RECORD_ROW, 1).value = `${T.record} (record)`;
   sheet.getCell(SHEET_RECORD_ROW, 2).value = record.path;
@@ -177,19 +182,19 @@ function advancedSheet(workbook: ExcelJS.Workbook, record: RecordReport, index: 
     row.values = [check.number, check.id, `${check.question}\n${check.citation}`, language === 'ja' ? `${T.states[check.state]}（${check.state}）` : check.state, check.owner ?? '', check.answer ?? '', check.evidence.join('\n')];
     styleRow(row, ADVANCED_STYLE, 7);
   }
+  return sheet;
 }
 
 export async function renderXlsx(document: ReportDocument, language: MessageLanguage): Promise<Uint8Array> {
   const T = REPORT_TEXT[language];
-  const workbook = await newWorkbook();
+  const { workbook, commit } = await newStreamingWorkbook();
   workbook.creator = `${document.tool.name} ${document.tool.version}`;
   // Stamp the report's own time, so one report is one file whatever the clock says while writing.
   const when = new Date(document.generated);
   if (!Number.isNaN(when.getTime())) workbook.created = workbook.modified = when;
-  document.records.forEach((record, index) => checklistSheet(workbook, record, index, T, language));
-  summarySheet(workbook, document, T, language);
+  document.records.forEach((record, index) => checklistSheet(workbook, record, index, T, language).commit());
+  summarySheet(workbook, document, T, language).commit();
   let advanced = 0;
-  for (const record of document.records) if (record.advancedChecks) advancedSheet(workbook, record, advanced++, T, language);
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  for (const record of document.records) if (record.advancedChecks) advancedSheet(workbook, record, advanced++, T, language).commit();
+  return commit();
 }
