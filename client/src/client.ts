@@ -1,6 +1,7 @@
 /** The language client's lifecycle: start the bundled server, stop it, restart it. */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { HEAP_FLAGS } from '../../server/src/heapTuning';
 import { RULE_DOCS_BASE, type InitializationOptions } from '../../server/src/protocol';
 import { documentSelector } from './config';
 
@@ -9,8 +10,9 @@ export const RED_HAT_YAML = 'redhat.vscode-yaml';
 export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    // The young generation's size can only be given at the start (heapTuning.ts sets the rest itself).
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...HEAP_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...HEAP_FLAGS, '--nolazy', '--inspect=6011'] } },
   };
   const initializationOptions: InitializationOptions = {
     displayLanguage: vscode.env.language,

@@ -12,8 +12,8 @@ export interface DiskCheckJob {
 }
 
 export type DiskCheckResult =
-  /** `size` is set when the file is over the size limit (then `text` is empty: it was never read) */
-  | { ok: true; text: string; size?: number; diagnostics: EngineDiagnostic[]; evidence: string[] }
+  /** `size` is set when the file is over the size limit (it was never read) */
+  | { ok: true; size?: number; diagnostics: EngineDiagnostic[]; evidence: string[] }
   | { ok: false; error: string };
 
 export type CheckPool = WorkerPool<DiskCheckJob, DiskCheckResult>;
@@ -36,5 +36,5 @@ async function check(engine: Engine, job: DiskCheckJob): Promise<DiskCheckResult
   if (!result.ok) return result;
   const { document } = result;
   const size = document.state === 'too-large' ? document.size : undefined;
-  return { ok: true, text: document.input.text, size, diagnostics: document.diagnostics, evidence: engine.links(document).map((l) => l.target) };
+  return { ok: true, size, diagnostics: document.diagnostics, evidence: engine.links(document).map((l) => l.target) };
 }

@@ -6,8 +6,10 @@
 import { isMainThread } from 'node:worker_threads';
 import { runFileWorker } from './cli/fileWork';
 import { run } from './cli/main';
+import { tuneHeap } from './heapTuning';
 
 if (isMainThread) {
+  tuneHeap();
   run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }).then(
     (code) => {
       process.exitCode = code;

@@ -16,9 +16,10 @@ import { localToday, type EngineDiagnostic, type Engine, type FileSystemView, ty
 import type { GitDates } from './gitDates';
 import type { IncrementalChecks } from './incrementalSync';
 import type { WorkspaceFolders } from './folders';
-import { readAndCheck } from './readAndCheck';
+import { readAndCheck, readRecordText } from './readAndCheck';
 import type { ResourceSettings } from './resourceSettings';
 import type { ServerSettings } from './settings';
+import { StringPool } from './sharedStrings';
 
 export interface DocumentChecksOptions {
   store: DocumentStore;
@@ -56,6 +57,8 @@ export class DocumentChecks {
   private readonly parseCost = new Map<string, number>();
   private readonly checkedListeners: Array<(entry: DocumentEntry) => void> = [];
   private readonly forgetListeners: Array<(uri: string) => void> = [];
+  /** one copy of each string of the scan's findings (codes, messages: the same in many records) */
+  private readonly scanStrings = new StringPool(100_000);
 
   constructor(private readonly o: DocumentChecksOptions) {}
 
@@ -79,7 +82,7 @@ export class DocumentChecks {
       if (!open) {
         // Just closed: a request answers from the file on disk once it is read, not from nothing.
         await this.diskReads.get(uri);
-        return this.parsedFromDisk(uri);
+        return await this.parsedFromDisk(uri);
       }
       if (!this.o.folders.isGovernance(uri)) return undefined;
       const { version } = open;
@@ -158,12 +161,12 @@ export class DocumentChecks {
       const result = await this.o.pool.run({ path, workspaceRoot, settings: settings.check });
       if (this.o.documents.get(uri)) return;
       if (result.ok) {
-        const validation: Validation = { settings: settings.check, diagnostics: result.diagnostics, evidence: result.evidence };
+        const validation: Validation = { settings: settings.check, diagnostics: this.scanStrings.share(result.diagnostics), evidence: result.evidence };
         const base = { uri, source, settings, validation };
         const entry =
           result.size !== undefined
             ? this.o.store.put({ ...base, state: 'too-large', document: { state: 'too-large', input: { path, text: '', workspaceRoot }, size: result.size } })
-            : this.o.store.put({ ...base, source: { from: 'disk' }, state: 'checked-in-worker', path, workspaceRoot, text: result.text });
+            : this.o.store.put({ ...base, source: { from: 'disk' }, state: 'checked-in-worker', path, workspaceRoot });
         this.emitChecked(entry);
         this.askGitDates(entry, settings, result.evidence);
         return;
@@ -202,11 +205,10 @@ export class DocumentChecks {
       if (entry) this.validate(entry);
       return;
     }
-    let last = this.o.store.get(uri);
-    // Checked in a worker: parsed here now (the text is kept), so the rules run again without a read.
-    if (last?.state === 'checked-in-worker') last = this.parsedFromDisk(uri);
+    const last = this.o.store.get(uri);
+    // Checked in a worker (no text kept: in a worker again) or over the size limit: read and checked again.
     if (last?.state !== 'parsed') {
-      if (last) await this.checkFromDisk(pathOf(uri));
+      if (last) await this.checkFromDisk(pathOf(uri), { inWorker: last.state === 'checked-in-worker' });
       return;
     }
     const settings = await this.o.settings.for(uri);
@@ -217,13 +219,25 @@ export class DocumentChecks {
     this.validate(entry);
   }
 
-  /** A closed document's entry, parsed on this thread if it was checked in a worker. */
-  private parsedFromDisk(uri: string): DocumentEntry | undefined {
-    const entry = this.o.store.get(uri);
-    if (entry?.state !== 'checked-in-worker') return entry;
-    const input = { path: entry.path, text: entry.text, workspaceRoot: entry.workspaceRoot };
-    const document = this.o.engine.parse(input, entry.validation.settings);
-    return this.o.store.put(entryOf(document, { uri, source: entry.source, settings: entry.settings, validation: entry.validation }));
+  /**
+   * A closed document's entry, read again and parsed on this thread if it was checked in a worker;
+   * undefined when the file cannot be read any more (its file event will say what became of it).
+   */
+  private async parsedFromDisk(uri: string): Promise<DocumentEntry | undefined> {
+    for (;;) {
+      const entry = this.o.store.get(uri);
+      if (entry?.state !== 'checked-in-worker') return entry;
+      let text: string;
+      try {
+        text = await readRecordText(entry.path);
+      } catch {
+        return undefined;
+      }
+      // Replaced while the file was read (a file event, the editor): start again from the new entry.
+      if (this.o.store.get(uri) !== entry) continue;
+      const document = this.o.engine.parse({ path: entry.path, text, workspaceRoot: entry.workspaceRoot }, entry.validation.settings);
+      return this.o.store.put(entryOf(document, { uri, source: entry.source, settings: entry.settings, validation: entry.validation }));
+    }
   }
 
   /**

@@ -35,8 +35,11 @@ export type DocumentEntry =
   | (EntryBase & { state: 'parsed'; document: Extract<ParsedRecord, { state: 'parsed' }> })
   /** over the size limit: measured, never parsed; features answer nothing and nothing re-checks it */
   | (EntryBase & { state: 'too-large'; document: Extract<ParsedRecord, { state: 'too-large' }> })
-  /** read and checked in a scan's worker thread: diagnostics here, the parse is made when a feature asks */
-  | (EntryBase & { state: 'checked-in-worker'; source: { from: 'disk' }; path: string; workspaceRoot: string; text: string; validation: Validation });
+  /**
+   * read and checked in a scan's worker thread: diagnostics here; the file is read again and parsed
+   * when a feature asks (a scan of thousands of records keeps no text)
+   */
+  | (EntryBase & { state: 'checked-in-worker'; source: { from: 'disk' }; path: string; workspaceRoot: string; validation: Validation });
 
 type WithoutPrevious<E> = E extends unknown ? Omit<E, 'previous'> : never;
 /** An entry as it is handed to the store, which fills in `previous`. */

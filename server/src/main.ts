@@ -5,7 +5,10 @@
 import { isMainThread } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { runCheckWorker } from './checkWorker';
+import { tuneHeap } from './heapTuning';
 import { startServer } from './server';
 
-if (isMainThread) startServer(createConnection(ProposedFeatures.all));
-else runCheckWorker();
+if (isMainThread) {
+  tuneHeap();
+  startServer(createConnection(ProposedFeatures.all));
+} else runCheckWorker();

@@ -12,6 +12,11 @@ export type DiskCheck = { ok: true; document: CheckedDocument; bytes?: Uint8Arra
 // A byte-order mark stays in the text, as an editor shows it (the parser skips it).
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
+/** A record's text as the scan read it, for a feature that asks about a file checked in a worker. */
+export async function readRecordText(path: string): Promise<string> {
+  return decoder.decode(await fsp.readFile(path));
+}
+
 export async function readAndCheck(engine: Engine, path: string, workspaceRoot: string, settings: CheckSettings): Promise<DiskCheck> {
   try {
     const stat = await fsp.stat(path);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { HEAP_FLAGS } from '../../server/src/heapTuning';
 
 export const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -38,7 +39,8 @@ export class TestClient {
   ) {}
 
   static async start(options: StartOptions): Promise<TestClient> {
-    const [program, ...args] = options.command ?? [process.execPath, SERVER, '--stdio'];
+    // Started as the extension starts it (client/src/client.ts), with its heap flags.
+    const [program, ...args] = options.command ?? [process.execPath, ...HEAP_FLAGS, SERVER, '--stdio'];
     const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(connection, child);

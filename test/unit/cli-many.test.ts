@@ -11,7 +11,7 @@ import { run } from '../../server/src/cli/main';
 import type { JsonReport } from '../../server/src/cli/formatters/json';
 import { jsonChunks, JsonSequence } from '../../server/src/jsonChunks';
 import { IN_MEMORY_FILES, ResultSpool } from '../../server/src/cli/resultSpool';
-import { StringPool } from '../../server/src/cli/sharedStrings';
+import { StringPool } from '../../server/src/sharedStrings';
 import { BROKEN_RECORD, CLEAN_RECORD, WARNING_RECORD, runCli, workspace } from '../support/cli';
 
 const RECORDS = [CLEAN_RECORD, WARNING_RECORD, BROKEN_RECORD];

@@ -19,7 +19,7 @@ import { CachedFileSystem } from '../workspace';
 import { discoverFiles, displayPath } from './discovery';
 import { forEachFile, type FileJob } from './fileWork';
 import { batched } from './formatters';
-import { StringPool } from './sharedStrings';
+import { StringPool } from '../sharedStrings';
 import { EXIT, UsageError, type CliIO } from './io';
 import { checkSettings } from './settings';
 

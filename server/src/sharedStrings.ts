@@ -1,11 +1,14 @@
 /**
- * A report that comes back from a worker thread is a structured clone: every string in it is its own
- * copy — each item's guideline text, title and citation, each finding's message. Across a thousand
+ * What comes back from a worker thread is a structured clone: every string in it is its own copy —
+ * each item's guideline text, title and citation, each finding's code and message. Across a thousand
  * records that is the same few thousand strings a thousand times over. The pool keeps one copy of each,
  * as a run on one thread (which hands out the catalog's own strings) does.
  */
 export class StringPool {
-  private readonly strings = new Map<string, string>();
+  private strings = new Map<string, string>();
+
+  /** @param limit past this many strings the pool starts afresh, so a long-lived pool stays bounded */
+  constructor(private readonly limit = Infinity) {}
 
   /** Replaces, in place, every string in plain data (arrays and objects) by the pool's copy; returns `value`. */
   share<T>(value: T): T {
@@ -20,6 +23,7 @@ export class StringPool {
   private shared(text: string): string {
     const known = this.strings.get(text);
     if (known !== undefined) return known;
+    if (this.strings.size >= this.limit) this.strings = new Map();
     this.strings.set(text, text);
     return text;
   }
