@@ -4,7 +4,7 @@
  * settings, custom requests, and bad input that must never take the server down.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -320,6 +320,23 @@ describe('multi-root and larger workspaces', () => {
       assert.ok(found.some((d) => d.code === 'non-canonical-id'), `${record}: the alias`);
       assert.ok(found.some((d) => d.code === 'evidence-not-found' && text(d).includes(`missing-${i}.md`)), `${record}: its own evidence`);
     }
+  });
+
+  test('a record checked in a worker keeps no text: a feature reads the file again, an evidence change re-checks it', async () => {
+    const records = Array.from({ length: RECORDS }, (_, i) => join(a, `team-${i}`, 'ai-governance.yaml'));
+    await client.until(() => records.every((r) => client.diagnosticsOf(r)), 'all records', 30_000);
+    // Changed on disk with no file event: the outline is of the text read now, not of the scan's.
+    const record = records[3];
+    writeFileSync(record, readFileSync(record, 'utf8').replace('status: implemented', 'status: planned'));
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uri(record) } });
+    assert.equal(symbols.find((s) => s.name === 'items')?.children?.[0].detail, 'planned', 'the outline comes from the file as it is now');
+    // The evidence appears: the record that names it is read and checked again.
+    const evidence = join(a, 'team-5', 'docs', 'missing-5.md');
+    mkdirSync(join(a, 'team-5', 'docs'));
+    writeFileSync(evidence, '# 記録\n');
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(evidence), type: 1 }] });
+    await client.until(() => !codes(client, records[5]).includes('evidence-not-found'), 'the evidence found');
+    assert.ok(codes(client, records[5]).includes('non-canonical-id'), 'the rest of its findings stay');
   });
 
   test('evidence is resolved against its own workspace folder: another folder is outside', async () => {
