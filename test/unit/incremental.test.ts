@@ -295,3 +295,28 @@ test('a change that makes the file too large falls back to the full check and it
   assert.notEqual(result.fallback, null);
   assert.deepEqual(result.state.diagnostics.map((d) => d.code), ['file-too-large']);
 });
+
+test('a repeated key inside a system: its schema finding stays in the entry, so editing the entry agrees with a full check (fuzz seed 21261298)', () => {
+  // The shrunk input of the long fuzz run's one failure: plain data takes the second `kinds`, the
+  // tree's first has one value fewer, and the finding on the missing element fell back to the whole
+  // file, outside the entry the incremental check re-runs.
+  const saved = JSON.parse(readFileSync(join(__dirname, '..', 'property', 'regressions', 'server-seed-21261298.json'), 'utf8')) as { counterexample: [string] };
+  let text = saved.counterexample[0];
+  let state = fullIncremental(input(text), env);
+  const edits: Array<[string, string]> = [
+    ['ai-governance/v1', 'ai-governanc D@i5w/v1'],
+    ['      - c-1-3\n  - id', '     <^<- id'],
+    ['[agent, agnet]', '[ag9;pBsgnet]'],
+  ];
+  for (const [from, to] of edits) {
+    const start = text.indexOf(from);
+    assert.ok(start >= 0, from);
+    const change = { start, end: start + from.length, text: to };
+    text = text.slice(0, start) + to + text.slice(start + from.length);
+    state = updateIncremental(state, [change], env).state;
+    assertSame(state, text, `after ${JSON.stringify(to)}`);
+  }
+  const kindsLine = text.split('\n').indexOf('    kinds: [ag9;pBsgnet]');
+  const onKinds = state.diagnostics.filter((d) => d.code === 'invalid-value' && d.range.start.line === kindsLine);
+  assert.equal(onKinds.length, 1, 'the value of the repeated key is reported on the first `kinds`, not on the whole file');
+});

@@ -64,7 +64,11 @@ function locate(root: YNode, pointer: string, find: PairFinder): Located {
       key = pair.key;
       node = pair.value;
     } else if (node.type === 'seq') {
-      node = node.items[Number(segment)] ?? null;
+      // Not in the tree (plain data took the other value of a repeated key): stay on the sequence,
+      // so the finding stays inside its entry rather than falling back to the whole file.
+      const item: YNode | undefined = node.items[Number(segment)];
+      if (!item) break;
+      node = item;
       key = null;
     } else break;
   }
