@@ -1,6 +1,6 @@
 // Builds the npm package of the CLI in packages/cli/ (its `prepack`): one self-contained bundle of
-// server/src/cli.ts — the engine, the catalog and every dependency inside, nothing to install —
-// plus the licence and the notices of the bundled third-party packages. The extension, the
+// server/src/cli.ts — the engine, the catalog and every dependency inside, nothing to install — and
+// the smaller one its worker threads run (dist/fileWorker.js), plus the licence and the notices of the bundled third-party packages. The extension, the
 // language server and the tests stay out; the .vsix is built separately (npm run package).
 import { build } from 'esbuild';
 import { COMMON, IMPORT_META_URL } from './lib/esbuild-common.mjs';
@@ -21,17 +21,23 @@ if (cliManifest.version !== rootVersion) {
 }
 
 rmSync(join(PACKAGE, 'dist'), { recursive: true, force: true });
-const result = await build({
-  entryPoints: [join(ROOT, 'server/src/cli.ts')],
-  outfile: join(PACKAGE, 'dist/cli.js'),
-  ...COMMON,
-  // readable stack traces in bug reports matter more than the few hundred kilobytes minifying saves
-  minify: false,
-  sourcemap: false,
-  legalComments: 'eof',
-  banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` },
-  metafile: true,
-});
+const bundle = (entry, outfile, banner) =>
+  build({
+    entryPoints: [join(ROOT, entry)],
+    outfile: join(PACKAGE, outfile),
+    ...COMMON,
+    // readable stack traces in bug reports matter more than the few hundred kilobytes minifying saves
+    minify: false,
+    sourcemap: false,
+    legalComments: 'eof',
+    banner: { js: banner },
+    metafile: true,
+  });
+// The CLI and the bundle its worker threads run (a run over many records checks them in parallel).
+const results = await Promise.all([
+  bundle('server/src/cli.ts', 'dist/cli.js', `#!/usr/bin/env node\n${IMPORT_META_URL}`),
+  bundle('server/src/cli/fileWorkerMain.ts', 'dist/fileWorker.js', IMPORT_META_URL),
+]);
 
 /** The packages esbuild put into the bundle, with their licence texts (MIT, ISC and BSD ask for the notice to travel with copies). */
 function bundledPackages(metafile) {
@@ -57,13 +63,13 @@ function bundledPackages(metafile) {
   });
 }
 
-const notices = bundledPackages(result.metafile)
+const notices = bundledPackages({ inputs: Object.assign({}, ...results.map((r) => r.metafile.inputs)) })
   .map((p) => `## ${p.name} ${p.version} (${p.license})\n\n${p.text}\n`)
   .join('\n');
 writeFileSync(
   join(PACKAGE, 'THIRD_PARTY_NOTICES.md'),
-  `# Third-party software in dist/cli.js\n\nThe bundle contains these packages; their licences follow.\n\n${notices}`,
+  `# Third-party software in dist/cli.js and dist/fileWorker.js\n\nThe bundles contain these packages; their licences follow.\n\n${notices}`,
 );
 copyFileSync(join(ROOT, 'LICENSE'), join(PACKAGE, 'LICENSE'));
-if (!existsSync(join(PACKAGE, 'dist/cli.js'))) throw new Error('the bundle was not written');
+for (const file of ['dist/cli.js', 'dist/fileWorker.js']) if (!existsSync(join(PACKAGE, file))) throw new Error(`${file} was not written`);
 console.log(`built packages/cli/dist/cli.js (${Math.round(readFileSync(join(PACKAGE, 'dist/cli.js')).length / 1024)} KB) for ${cliManifest.name}@${cliManifest.version}`);

@@ -3,6 +3,7 @@
  * that answer the client. Every feature is a call into the engine; the handlers only convert to and
  * from LSP types.
  */
+import { join } from 'node:path';
 import { CodeActionKind, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { FIX_ALL_KIND, registerCodeActions } from './handlers/codeActions';
@@ -18,7 +19,7 @@ import type { InitializationOptions } from './protocol';
 import { createServerState } from './state';
 
 export function startServer(connection: Connection): void {
-  const state = createServerState(connection, __filename);
+  const state = createServerState(connection, join(__dirname, 'checkWorker.js'));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;

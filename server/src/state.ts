@@ -39,7 +39,7 @@ export interface ServerState {
 }
 
 /**
- * @param workerScript the bundle a scan's worker threads run (the server itself: see main.ts)
+ * @param workerScript the bundle a scan's worker threads run (dist/checkWorker.js; none from the sources: the scan then stays on this thread)
  */
 export function createServerState(connection: Connection, workerScript: string): ServerState {
   // Incremental sync: the change log notes each change as offsets for the incremental check.

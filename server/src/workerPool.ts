@@ -2,8 +2,8 @@
  * Jobs in worker threads, so a workspace scan (the server) or a check of a thousand records (the
  * CLI) uses every core instead of parsing one file after another on one thread. Workers start on
  * the first job and stop after a quiet spell: a session that checks a handful of records never pays
- * for them. A worker runs the same bundle as its parent, which turns into a worker when started in a
- * worker thread (server/src/main.ts, server/src/cli.ts).
+ * for them. A worker runs a small bundle of its own (dist/checkWorker.js for the server,
+ * dist/fileWorker.js for the CLI) that holds only what checking a record needs.
  */
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';

@@ -53,7 +53,7 @@ describe('npm pack of packages/cli', () => {
   test('holds the bundle, the licences and the README, and nothing of the extension or the tests', () => {
     const list = sh('tar', ['-tzf', tarball], scratch);
     assert.equal(list.code, 0, list.stderr);
-    assert.deepEqual(list.stdout.trim().split('\n').sort(), ['package/LICENSE', 'package/README.md', 'package/THIRD_PARTY_NOTICES.md', 'package/dist/cli.js', 'package/package.json']);
+    assert.deepEqual(list.stdout.trim().split('\n').sort(), ['package/LICENSE', 'package/README.md', 'package/THIRD_PARTY_NOTICES.md', 'package/dist/cli.js', 'package/dist/fileWorker.js', 'package/package.json']);
     const manifest = JSON.parse(readFileSync(join(project, 'node_modules/@ai-governance/cli/package.json'), 'utf8')) as Record<string, unknown>;
     assert.equal(manifest.version, JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version);
     assert.deepEqual(manifest.engines, { node: '>=20' });

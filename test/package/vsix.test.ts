@@ -26,6 +26,6 @@ test('the .vsix holds the extension, the server and its data, and nothing of the
   const result = spawnSync(vsce, ['ls', '--no-dependencies'], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
   assert.equal(result.status, 0, result.stderr);
   const files = result.stdout.trim().split('\n').sort();
-  for (const expected of ['dist/extension.js', 'dist/server.js', 'package.json', 'schemas/ai-governance.schema.json', 'README.md', 'LICENSE']) assert.ok(files.includes(expected), expected);
+  for (const expected of ['dist/extension.js', 'dist/server.js', 'dist/checkWorker.js', 'package.json', 'schemas/ai-governance.schema.json', 'README.md', 'LICENSE']) assert.ok(files.includes(expected), expected);
   for (const path of files) assert.doesNotMatch(path, /^(packages|scripts|test|server|client|\.github)\/|^action\.yml$|^\.pre-commit-hooks\.yaml$|^dist\/cli\.js$|^schemas\/(schema-)?catalog\.json$/, path);
 });

@@ -5,7 +5,9 @@
  * in-process run from the sources, which never starts workers.
  */
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { run } from '../../server/src/cli/main';
 import type { JsonReport } from '../../server/src/cli/formatters/json';
@@ -27,6 +29,8 @@ async function inProcess(argv: string[], cwd: string): Promise<{ code: number; s
 describe('check and report over many records', { skip: cpus().length < 2 ? 'one CPU: the CLI checks on its main thread only' : undefined }, () => {
   let ws: ReturnType<typeof workspace>;
   before(() => {
+    // Without its worker bundle the built CLI would quietly check on one thread, and this suite would compare that with itself.
+    assert.ok(existsSync(join(__dirname, '..', '..', 'dist', 'fileWorker.js')), 'npm run build writes dist/fileWorker.js beside dist/cli.js');
     const files: Record<string, string> = {};
     for (let i = 0; i < FILES; i++) files[`team-${String(i).padStart(3, '0')}/ai-governance.yaml`] = RECORDS[i % RECORDS.length];
     ws = workspace(files);

@@ -30,9 +30,9 @@ describe('the scan pool (WorkerPool)', { skip: cpus().length < 2 ? 'one CPU: the
   const keepAlive = setInterval(() => undefined, 1_000);
   after(() => clearInterval(keepAlive));
 
-  test('the bundled server, started as a worker, checks a record from disk', async (t) => {
-    const bundled = join(__dirname, '..', '..', 'dist', 'server.js');
-    assert.ok(existsSync(bundled), 'dist/server.js is built by npm test');
+  test('the bundled worker (dist/checkWorker.js) checks a record from disk', async (t) => {
+    const bundled = join(__dirname, '..', '..', 'dist', 'checkWorker.js');
+    assert.ok(existsSync(bundled), 'dist/checkWorker.js is built by npm test');
     const pool = createCheckPool(bundled);
     assert.ok(pool);
     t.after(() => pool.dispose());

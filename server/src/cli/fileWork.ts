@@ -2,10 +2,11 @@
  * What `check` and `report` do to one record: read and check it (readAndCheck, as the server does),
  * optionally apply the safe fixes, re-check with its evidence files' commit dates, and keep only
  * what the output needs. Done in worker threads when a run has many files and the
- * machine has cores to spare (dist/cli.js turns into a worker when started in a worker thread), on
- * the main thread otherwise; either way the results come back in the order of the files.
+ * machine has cores to spare (each runs dist/fileWorker.js, beside dist/cli.js), on the main thread
+ * otherwise; either way the results come back in the order of the files.
  */
 import { promises as fsp } from 'node:fs';
+import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { createEngine, type CheckedDocument, type CheckSettings, type Engine, type EngineDiagnostic, type RecordReport } from '../engine';
 import { locate } from '../engine/locate';
@@ -118,12 +119,12 @@ export class FileWork {
 const POOL_THRESHOLD = 16;
 
 /**
- * Runs every job and hands each outcome to `each` in the order of the jobs. Workers run the bundle
- * this module is part of (dist/cli.js); from the sources (tests in-process) the work stays on this
+ * Runs every job and hands each outcome to `each` in the order of the jobs. Workers run
+ * dist/fileWorker.js; from the sources (tests in-process) the work stays on this
  * thread. At most a few jobs per worker are in flight, so finished outcomes never pile up.
  */
 export async function forEachFile(jobs: readonly FileJob[], each: (job: FileJob, outcome: FileOutcome, index: number) => void | Promise<void>): Promise<void> {
-  const pool = jobs.length >= POOL_THRESHOLD ? WorkerPool.create<FileJob, FileOutcome>(__filename, (message) => ({ kind: 'failure', message })) : undefined;
+  const pool = jobs.length >= POOL_THRESHOLD ? WorkerPool.create<FileJob, FileOutcome>(join(__dirname, 'fileWorker.js'), (message) => ({ kind: 'failure', message })) : undefined;
   if (!pool) {
     const work = new FileWork();
     for (const [index, job] of jobs.entries()) await each(job, await work.run(job), index);
