@@ -38,7 +38,7 @@ export function run(command, args, options = {}) {
 /** Builds the extension (npm run build) and the suite bundle. */
 export function buildAll({ suite = true } = {}) {
   console.log(`build: npm run build (${run('npm', ['run', '--silent', 'build'])})`);
-  for (const f of ['dist/extension.js', 'dist/server.js']) {
+  for (const f of ['dist/extension.js', 'dist/server.js', 'dist/checkWorker.js']) {
     if (!existsSync(join(ROOT, f))) throw new Error(`npm run build did not produce ${f}`);
   }
   if (suite) console.log(`build: suite bundle (${run(process.execPath, ['scripts/e2e/build-suite.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] })})`);
