@@ -1,6 +1,7 @@
 /** Worker thread of the server's scan pool: reads one record from disk at a time and checks it, exactly as the main thread would. */
 import { parentPort } from 'node:worker_threads';
-import { createEngine, type CheckSettings, type Engine, type EngineDiagnostic } from './engine';
+import { createEngine, type CheckSettings, type Engine } from './engine';
+import { packFindings, type PackedFindings } from './packedFindings';
 import { WorkerPool } from './workerPool';
 import { readAndCheck } from './readAndCheck';
 import { CachedFileSystem } from './workspace';
@@ -13,7 +14,7 @@ export interface DiskCheckJob {
 
 export type DiskCheckResult =
   /** `size` is set when the file is over the size limit (it was never read) */
-  | { ok: true; size?: number; diagnostics: EngineDiagnostic[]; evidence: string[] }
+  | { ok: true; size?: number; findings: PackedFindings; evidence: string[] }
   | { ok: false; error: string };
 
 export type CheckPool = WorkerPool<DiskCheckJob, DiskCheckResult>;
@@ -27,7 +28,8 @@ export function runCheckWorker(): void {
   parentPort?.on('message', (job: DiskCheckJob) => {
     // A scan is a fresh look at the disk: evidence seen by an earlier scan may be gone.
     fs.clear();
-    void check(engine, job).then((result) => parentPort?.postMessage(result));
+    // The ranges' buffer is handed over, not copied.
+    void check(engine, job).then((result) => parentPort?.postMessage(result, result.ok ? [result.findings.positions.buffer as ArrayBuffer] : []));
   });
 }
 
@@ -36,5 +38,5 @@ async function check(engine: Engine, job: DiskCheckJob): Promise<DiskCheckResult
   if (!result.ok) return result;
   const { document } = result;
   const size = document.state === 'too-large' ? document.size : undefined;
-  return { ok: true, size, diagnostics: document.diagnostics, evidence: engine.links(document).map((l) => l.target) };
+  return { ok: true, size, findings: packFindings(document.diagnostics), evidence: engine.evidenceTargets(document) };
 }

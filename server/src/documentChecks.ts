@@ -11,15 +11,15 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { checkDelay } from './checkDelay';
 import type { CheckPool } from './checkWorker';
-import { DocumentStore, type DocumentEntry, type NewEntry, type TextSource, type Validation } from './documentStore';
+import { DocumentStore, scannedValidation, validation, type DocumentEntry, type NewEntry, type TextSource } from './documentStore';
 import { localToday, type EngineDiagnostic, type Engine, type FileSystemView, type ParsedRecord } from './engine';
 import type { GitDates } from './gitDates';
 import type { IncrementalChecks } from './incrementalSync';
+import { FindingHeads } from './packedFindings';
 import type { WorkspaceFolders } from './folders';
 import { readAndCheck, readRecordText } from './readAndCheck';
 import type { ResourceSettings } from './resourceSettings';
 import type { ServerSettings } from './settings';
-import { StringPool } from './sharedStrings';
 
 export interface DocumentChecksOptions {
   store: DocumentStore;
@@ -57,8 +57,8 @@ export class DocumentChecks {
   private readonly parseCost = new Map<string, number>();
   private readonly checkedListeners: Array<(entry: DocumentEntry) => void> = [];
   private readonly forgetListeners: Array<(uri: string) => void> = [];
-  /** one copy of each string of the scan's findings (codes, messages: the same in many records) */
-  private readonly scanStrings = new StringPool(100_000);
+  /** one copy of each finding head of the scan (code, message, data: the same in many records) */
+  private readonly scanHeads = new FindingHeads();
 
   constructor(private readonly o: DocumentChecksOptions) {}
 
@@ -161,8 +161,7 @@ export class DocumentChecks {
       const result = await this.o.pool.run({ path, workspaceRoot, settings: settings.check });
       if (this.o.documents.get(uri)) return;
       if (result.ok) {
-        const validation: Validation = { settings: settings.check, diagnostics: this.scanStrings.share(result.diagnostics), evidence: result.evidence };
-        const base = { uri, source, settings, validation };
+        const base = { uri, source, settings, validation: scannedValidation(settings.check, this.scanHeads.compact(result.findings), result.evidence) };
         const entry =
           result.size !== undefined
             ? this.o.store.put({ ...base, state: 'too-large', document: { state: 'too-large', input: { path, text: '', workspaceRoot }, size: result.size } })
@@ -181,10 +180,10 @@ export class DocumentChecks {
       return;
     }
     const { document } = result;
-    const validation: Validation = { settings: document.settings, diagnostics: document.diagnostics, evidence: this.o.engine.links(document).map((l) => l.target) };
-    const entry = this.o.store.put(entryOf(document, { uri, source, settings, validation }));
+    const checked = validation(document.settings, document.diagnostics, this.o.engine.evidenceTargets(document));
+    const entry = this.o.store.put(entryOf(document, { uri, source, settings, validation: checked }));
     this.emitChecked(entry);
-    this.askGitDates(entry, settings, validation.evidence);
+    this.askGitDates(entry, settings, checked.evidence);
   }
 
   forget(uri: string): void {
@@ -273,7 +272,7 @@ export class DocumentChecks {
   private validate(entry: DocumentEntry): void {
     if (entry.state === 'checked-in-worker') return; // checked already, in the worker
     const start = performance.now();
-    const evidence = this.o.engine.links(entry.document).map((l) => l.target);
+    const evidence = this.o.engine.evidenceTargets(entry.document);
     // What git dates are known already (never a read of .git here); new ones re-check when ready.
     const known = entry.settings.gitEvidenceDates && this.o.gitDates && evidence.length ? this.o.gitDates.known(evidence) : undefined;
     const document = known && Object.keys(known).length && entry.document.state === 'parsed' ? { ...entry.document, input: { ...entry.document.input, evidenceDates: known } } : entry.document;
@@ -284,7 +283,7 @@ export class DocumentChecks {
     const diagnostics = incremental ?? this.o.engine.validate(document, entry.settings.check);
     const parsing = entry.source.from === 'editor' ? (this.parseCost.get(entry.uri) ?? 0) : 0;
     this.cost.set(entry.uri, parsing + performance.now() - start);
-    if (this.o.store.validated(entry, { settings: entry.settings.check, diagnostics, evidence })) this.emitChecked(entry);
+    if (this.o.store.validated(entry, validation(entry.settings.check, diagnostics, evidence))) this.emitChecked(entry);
     this.askGitDates(entry, entry.settings, evidence);
   }
 

@@ -6,6 +6,7 @@
  * against the one before it.
  */
 import type { CheckedDocument, CheckSettings, EngineDiagnostic, ParsedRecord } from './engine';
+import type { CompactFindings } from './packedFindings';
 import type { ServerSettings } from './settings';
 
 /** Where an entry's text came from: the editor, at a version, or the disk. */
@@ -14,9 +15,26 @@ export type TextSource = { from: 'editor'; version: number } | { from: 'disk' };
 /** The rules' findings for one version, and the settings they were found with. */
 export interface Validation {
   settings: CheckSettings;
-  diagnostics: EngineDiagnostic[];
+  /** the findings; a scanned record's are made anew from their compact form on each read, so read them once per use */
+  readonly diagnostics: EngineDiagnostic[];
+  /** how many findings there are, without making them */
+  readonly findings: number;
   /** evidence paths the record points at, so a file event re-checks the records that use it */
   evidence: string[];
+}
+
+export const validation = (settings: CheckSettings, diagnostics: EngineDiagnostic[], evidence: string[]): Validation => ({ settings, diagnostics, findings: diagnostics.length, evidence });
+
+/** The validation of a record checked in a scan's worker: its findings kept compact (packedFindings.ts). */
+export function scannedValidation(settings: CheckSettings, compact: CompactFindings, evidence: string[]): Validation {
+  return {
+    settings,
+    get diagnostics() {
+      return compact.unpack();
+    },
+    findings: compact.length,
+    evidence,
+  };
 }
 
 interface EntryBase {
@@ -63,6 +81,8 @@ export class DocumentStore {
   private readonly entries = new Map<string, DocumentEntry>();
   /** evidence path → the records (uris) that point at it */
   private readonly evidenceUsers = new Map<string, Set<string>>();
+  /** record (uri) → the evidence paths it was linked to: unlinking a record touches its own paths only, not every path of the workspace */
+  private readonly evidenceOf = new Map<string, readonly string[]>();
 
   get(uri: string): DocumentEntry | undefined {
     return this.entries.get(uri);
@@ -108,10 +128,13 @@ export class DocumentStore {
   }
 
   private linkEvidence(uri: string, targets: readonly string[]): void {
-    for (const [target, users] of this.evidenceUsers) {
-      users.delete(uri);
-      if (users.size === 0) this.evidenceUsers.delete(target);
+    for (const target of this.evidenceOf.get(uri) ?? []) {
+      const users = this.evidenceUsers.get(target);
+      users?.delete(uri);
+      if (users?.size === 0) this.evidenceUsers.delete(target);
     }
+    if (targets.length > 0) this.evidenceOf.set(uri, targets);
+    else this.evidenceOf.delete(uri);
     for (const target of targets) {
       const users = this.evidenceUsers.get(target) ?? new Set<string>();
       users.add(uri);

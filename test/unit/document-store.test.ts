@@ -1,7 +1,7 @@
 /** The engine's parse/validate split, the server's document store and its per-resource settings cache. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DocumentStore, checkedOf, parsedOf, type NewEntry } from '../../server/src/documentStore';
+import { DocumentStore, checkedOf, parsedOf, validation, type NewEntry } from '../../server/src/documentStore';
 import { DEFAULT_SETTINGS } from '../../server/src/engine';
 import { ResourceSettings } from '../../server/src/resourceSettings';
 import { normaliseSettings } from '../../server/src/settings';
@@ -55,15 +55,36 @@ describe('DocumentStore', () => {
     const store = new DocumentStore();
     const old = store.put(entry(1, TEXT));
     const current = store.put(entry(2, TEXT));
-    const validation = { settings: DEFAULT_SETTINGS, diagnostics: [], evidence: ['/ws/docs/a.md'] };
-    assert.equal(store.validated(old, validation), false, 'a check of a replaced version is dropped');
+    const checked = validation(DEFAULT_SETTINGS, [], ['/ws/docs/a.md']);
+    assert.equal(store.validated(old, checked), false, 'a check of a replaced version is dropped');
     assert.equal(checkedOf(current), undefined, 'not checked yet');
-    assert.equal(store.validated(current, validation), true);
+    assert.equal(store.validated(current, checked), true);
     assert.deepEqual(checkedOf(current)?.diagnostics, []);
     assert.deepEqual([...store.usersOf('/ws/docs', '/')], [current.uri], 'a folder event reaches the records below it');
     assert.deepEqual([...store.usersOf('/ws/doc', '/')], [], 'a sibling prefix does not');
     store.delete(current.uri);
     assert.deepEqual([...store.usersOf('/ws/docs/a.md', '/')], []);
+  });
+
+  test('a record checked again is linked to its new evidence only; other records keep theirs', () => {
+    const store = new DocumentStore();
+    const other = store.put({ ...entry(1, TEXT), uri: 'file:///ws/b/ai-governance.yaml' });
+    store.validated(other, validation(DEFAULT_SETTINGS, [], ['/ws/docs/a.md', '/ws/docs/shared.md']));
+    const mine = store.put(entry(1, TEXT));
+    store.validated(mine, validation(DEFAULT_SETTINGS, [], ['/ws/docs/b.md', '/ws/docs/shared.md']));
+    const again = store.put(entry(2, TEXT));
+    store.validated(again, validation(DEFAULT_SETTINGS, [], ['/ws/docs/c.md']));
+    assert.deepEqual([...store.usersOf('/ws/docs/b.md', '/')], [], 'the evidence it no longer names');
+    assert.deepEqual([...store.usersOf('/ws/docs/c.md', '/')], [again.uri]);
+    assert.deepEqual([...store.usersOf('/ws/docs/shared.md', '/')], [other.uri], 'the other record is still linked');
+    assert.deepEqual([...store.usersOf('/ws/docs', '/')].sort(), [other.uri, again.uri].sort());
+  });
+
+  test('the evidence a record is linked to is each path once, however many items name it', () => {
+    const text = `${HEADER}roles: [developer]\nitems:\n  C-1:\n    status: implemented\n    evidence: [docs/a.md, docs/a.md]\n  C-2:\n    status: implemented\n    evidence: docs/a.md\n`;
+    const parsed = engine.parse(input(text));
+    assert.equal(engine.links(parsed).length, 3, 'a link for each place');
+    assert.deepEqual(engine.evidenceTargets(parsed), [`${WORKSPACE}/docs/a.md`]);
   });
 });
 

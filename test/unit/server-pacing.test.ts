@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { checkDelay, IMMEDIATE_CHECK_MS, MAX_DELAY_MS } from '../../server/src/checkDelay';
 import { createCheckPool } from '../../server/src/checkWorker';
+import { FindingHeads } from '../../server/src/packedFindings';
 import { DEFAULT_SETTINGS } from '../../server/src/engine';
 
 describe('checkDelay', () => {
@@ -40,7 +41,7 @@ describe('the scan pool (WorkerPool)', { skip: cpus().length < 2 ? 'one CPU: the
     writeFileSync(record, 'apiVersion: ai-governance/v1\nroles: [developer]\nbogus: 1\n');
     const result = await pool.run(job(record));
     assert.ok(result.ok, 'checked');
-    assert.ok(result.diagnostics.some((d) => d.code === 'unknown-key'));
+    assert.ok(new FindingHeads().compact(result.findings).unpack().some((d) => d.code === 'unknown-key'));
     const missing = await pool.run(job(join(dir, 'gone.ai-governance.yaml')));
     assert.equal(missing.ok, false, 'an unreadable file is an error result, not a hang');
   });

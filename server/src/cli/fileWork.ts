@@ -104,7 +104,7 @@ export class FileWork {
   /** The record again with the last-commit dates of its evidence files, when git has any (else as it was). */
   private async withEvidenceDates(document: CheckedDocument, useGit: boolean): Promise<CheckedDocument> {
     if (!useGit || document.state !== 'parsed') return document;
-    const targets = this.engine.links(document).map((l) => l.target);
+    const targets = this.engine.evidenceTargets(document);
     if (targets.length === 0) return document;
     this.gitDates ??= new GitDates();
     const evidenceDates = await this.gitDates.datesFor(targets);

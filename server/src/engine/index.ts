@@ -54,6 +54,8 @@ export interface Engine {
   fixAll(document: CheckedDocument): Fix | null;
   outline(document: ParsedRecord): OutlineSymbol[];
   links(document: ParsedRecord): EvidenceLink[];
+  /** the distinct paths a record's evidence points at, once each (what a file event re-checks it for) */
+  evidenceTargets(document: ParsedRecord): string[];
   /** the coverage model (DESIGN §9) of a checked record, from its parse and diagnostics; null for a file that was not parsed */
   coverage(document: CheckedDocument): RecordCoverage | null;
   /** the data of `ai-governance report` for a checked record (also for one that could not be parsed) */
@@ -121,6 +123,9 @@ export function createEngine(options: EngineOptions): Engine {
     },
     links(document) {
       return document.state === 'parsed' ? evidenceLinks(document.record, document.input, options.fs) : [];
+    },
+    evidenceTargets(document) {
+      return document.state === 'parsed' ? [...new Set(evidenceLinks(document.record, document.input, options.fs).map((l) => l.target))] : [];
     },
     coverage: coverageOf,
     report(document, facts) {

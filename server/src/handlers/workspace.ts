@@ -37,7 +37,7 @@ export function registerWorkspace(state: ServerState): void {
     const fileSettings = await settings.forMany(foundUris);
     const inWorker = found.length >= WORKER_SCAN_MIN_FILES;
     await Promise.all(found.map((path, index) => checks.checkFromDisk(path, { inWorker, settings: fileSettings[index] })));
-    const problems = store.all().reduce((n, entry) => n + (entry.validation?.diagnostics.length ?? 0), 0);
+    const problems = store.all().reduce((n, entry) => n + (entry.validation?.findings ?? 0), 0);
     void connection.sendNotification(WorkspaceCheckedNotification.method, { files: found.length, problems } satisfies WorkspaceCheckedNotification.Params);
     return found.length;
   }
