@@ -15,18 +15,21 @@ import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
 import { check } from '../support/engine';
 
 const LONG = 'あ'.repeat(10_000) + 'x'.repeat(10_000);
+/** long, but within the 1,024 characters YAML allows an implicit key */
+const LONG_KEY = 'あ'.repeat(500) + 'x'.repeat(500);
 /** the longest a message gets: its longest template (edition-update, ~190 characters of text) and a cut parameter or two */
 const MESSAGE_LIMIT = 2 * PARAM_LIMIT + 200;
 
 describe('a message stays bounded whatever the input', () => {
   const records: Record<string, string> = {
-    'an unknown item key': `apiVersion: ai-governance/v1\nroles: [provider]\nitems:\n  D-${LONG}:\n    status: planned\n`,
-    'field values and keys': `apiVersion: ai-governance/v1\nroles: [provider]\nitems:\n  C-1:\n    status: ${LONG}\n    x${LONG}: 1\n    evidence: [${LONG}]\n    reviewed: ${LONG}\n    systems: [${LONG}]\n`,
-    'system kinds and safeguards, a top-level key': `apiVersion: ai-governance/v1\nroles: [provider]\nsystems:\n  - id: ${LONG}\n    kinds: [agent, ${LONG}]\n    safeguards: [${LONG}]\n${LONG}: 1\n`,
-    'a duplicate key': `apiVersion: ai-governance/v1\nroles: [provider]\nitems:\n  C-1${LONG}:\n    status: planned\n  C-1${LONG}:\n    status: planned\n`,
+    'an unknown item key of 20,000 characters': `apiVersion: ai-governance/v1\nroles: [provider]\nitems:\n  D-${LONG}:\n    status: planned\n`,
+    'field values and keys of 20,000 characters': `apiVersion: ai-governance/v1\nroles: [provider]\nitems:\n  C-1:\n    status: ${LONG}\n    x${LONG}: 1\n    evidence: [${LONG}]\n    reviewed: ${LONG}\n    systems: [${LONG}]\n`,
+    'system kinds and safeguards, a top-level key of 20,000 characters': `apiVersion: ai-governance/v1\nroles: [provider]\nsystems:\n  - id: ${LONG}\n    kinds: [agent, ${LONG}]\n    safeguards: [${LONG}]\n${LONG}: 1\n`,
+    'a duplicate key of 1,000 characters (YAML allows 1,024)': `apiVersion: ai-governance/v1\nroles: [provider]\nitems:\n  C-1${LONG_KEY}:\n    status: planned\n  C-1${LONG_KEY}:\n    status: planned\n`,
+    'a key longer than YAML allows of 20,000 characters': `apiVersion: ai-governance/v1\nroles: [provider]\nitems:\n  C-1${LONG}:\n    status: planned\n`,
   };
   for (const [name, text] of Object.entries(records)) {
-    test(`${name} of 20,000 characters`, () => {
+    test(name, () => {
       for (const language of ['ja', 'en'] as const) {
         const { diagnostics } = check(text, { settings: { language } });
         assert.ok(diagnostics.some((d) => d.message.includes('…')), `${language}: some message quotes the long text, cut`);
@@ -36,14 +39,14 @@ describe('a message stays bounded whatever the input', () => {
   }
 
   test('the duplicate key is cut, what the message says about it is not', () => {
-    const [d] = check(records['a duplicate key']).of('yaml-syntax');
+    const [d] = check(records['a duplicate key of 1,000 characters (YAML allows 1,024)']).of('yaml-syntax');
     assert.match(d.message, /…」が同じマッピングに 2 回あります$/);
   });
 
   test('data keeps what the user wrote in full (fixes and baselines read it)', () => {
-    const [unknown] = check(records['an unknown item key']).of('unknown-item');
+    const [unknown] = check(records['an unknown item key of 20,000 characters']).of('unknown-item');
     assert.equal(unknown.data.itemKey, `D-${LONG}`);
-    const [evidence] = check(records['field values and keys']).of('evidence-not-found');
+    const [evidence] = check(records['field values and keys of 20,000 characters']).of('evidence-not-found');
     assert.equal(evidence.data.evidence, LONG);
   });
 

@@ -105,7 +105,10 @@ function* guarded(text: string): Generator<string> {
 export function parseYamlStream(text: string): YamlStream {
   const parser = new Parser();
   // uniqueKeys: false — duplicate keys are reported by our own rules (duplicate-item), without yaml's quadratic check.
-  const composer = new Composer({ uniqueKeys: false, strict: false, prettyErrors: false });
+  // strict (the library's default): what the YAML spec forbids is a finding even where the library
+  // could read past it (a comment not set off by a space, a multi-line implicit key…), as other YAML
+  // tools reject it too; and a fix whose result only a lenient parse accepts is never offered.
+  const composer = new Composer({ uniqueKeys: false, strict: true, prettyErrors: false });
   function* tokens() {
     for (const lexeme of guarded(text)) yield* parser.next(lexeme);
     yield* parser.end();
