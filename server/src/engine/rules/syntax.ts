@@ -27,8 +27,8 @@ export const syntaxRule: RuleModule<Code> = {
         title: { ja: 'YAML の構文エラー', en: 'YAML syntax error' },
         summary: { ja: 'YAML として読めない（またはバイナリ）', en: 'the file is not valid YAML (or is binary)' },
         description: {
-          ja: 'ファイルを YAML として読めません。読めない部分以降は検査されません。同じマッピングに同じキーが 2 回ある場合と、バイナリ（NUL バイトを含む）もここで報告します。',
-          en: 'The file cannot be read as YAML; what follows the error is not checked. The same key twice in one mapping, and binary content (NUL bytes), are reported here too.',
+          ja: 'ファイルを YAML として読めません。読めない部分以降は検査されません。YAML 仕様どおりに厳密に読みます（コメントの # の前には空白が必要、暗黙のキーは 1,024 文字まで など）。同じマッピングに同じキーが 2 回ある場合と、バイナリ（NUL バイトを含む）もここで報告します。',
+          en: 'The file cannot be read as YAML; what follows the error is not checked. It is read strictly, as the YAML spec says (a `#` comment needs a space before it, an implicit key is at most 1,024 characters, …), as other YAML tools read it. The same key twice in one mapping, and binary content (NUL bytes), are reported here too.',
         },
         fix: {
           ja: 'インデント、コロンの後の空白、引用符の閉じ忘れを確認してください。重複したキーは意図する方を残します。',
