@@ -11,8 +11,10 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     // The young generation's size can only be given at the start (heapTuning.ts sets the rest itself).
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...HEAP_FLAGS] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...HEAP_FLAGS, '--nolazy', '--inspect=6011'] } },
+    // stdio, not IPC: over stdio the server writes its own messages and publishes an open record's
+    // diagnostics from bytes it keeps between keystrokes (server/src/publication.ts).
+    run: { module, transport: TransportKind.stdio, options: { execArgv: [...HEAP_FLAGS] } },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: [...HEAP_FLAGS, '--nolazy', '--inspect=6011'] } },
   };
   const initializationOptions: InitializationOptions = {
     displayLanguage: vscode.env.language,

@@ -16,10 +16,11 @@ import { registerItemText } from './handlers/requests';
 import { registerSymbols } from './handlers/symbols';
 import { registerWorkspace } from './handlers/workspace';
 import type { InitializationOptions } from './protocol';
+import type { PublicationEncoder } from './publication';
 import { createServerState } from './state';
 
-export function startServer(connection: Connection): void {
-  const state = createServerState(connection, join(__dirname, 'checkWorker.js'));
+export function startServer(connection: Connection, publication?: PublicationEncoder): void {
+  const state = createServerState(connection, join(__dirname, 'checkWorker.js'), publication);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;

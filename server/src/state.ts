@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createCheckPool } from './checkWorker';
 import { DocumentChecks } from './documentChecks';
 import { DocumentStore } from './documentStore';
+import type { PublicationEncoder } from './publication';
 import { createEngine, type Engine } from './engine';
 import { WorkspaceFolders } from './folders';
 import { GitDates } from './gitDates';
@@ -36,12 +37,15 @@ export interface ServerState {
   folders: WorkspaceFolders;
   settings: ResourceSettings;
   client: ClientCapabilities;
+  /** set when the server writes its own messages (stdio): open records' diagnostics are published from kept bytes */
+  publication: PublicationEncoder | undefined;
 }
 
 /**
  * @param workerScript the bundle a scan's worker threads run (dist/checkWorker.js; none from the sources: the scan then stays on this thread)
+ * @param publication the encoder of the connection's message writer, when the server made the writer (stdio)
  */
-export function createServerState(connection: Connection, workerScript: string): ServerState {
+export function createServerState(connection: Connection, workerScript: string, publication?: PublicationEncoder): ServerState {
   // Incremental sync: the change log notes each change as offsets for the incremental check.
   const changeLog = new ChangeLog();
   const documents = new TextDocuments<TextDocument>(changeLog.configuration);
@@ -59,5 +63,5 @@ export function createServerState(connection: Connection, workerScript: string):
   let verify = false;
   const incremental = new IncrementalChecks({ log: changeLog, verify: () => verify, warn: log });
   const checks = new DocumentChecks({ store, engine, fs, documents, settings, folders, pool, incremental, gitDates: new GitDates(), log, verifyIncremental: (on) => (verify = on) });
-  return { connection, documents, engine, fs, store, checks, folders, settings, client };
+  return { connection, documents, engine, fs, store, checks, folders, settings, client, publication };
 }

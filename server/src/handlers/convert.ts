@@ -13,7 +13,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export const SOURCE = 'ai-governance';
 
 /** The rule's documentation link is left to a client that adds it itself (`ruleLinksOnClient`). */
-function toLspDiagnostic(d: EngineDiagnostic, ruleLink: boolean): Diagnostic {
+export function toLspDiagnostic(d: EngineDiagnostic, ruleLink: boolean): Diagnostic {
   return {
     range: d.range,
     severity: SEVERITY[d.severity],

@@ -3,14 +3,18 @@
  * once, with the version it was made for (undefined for a file's text on disk).
  */
 import { versionOf } from '../documentStore';
+import type { EngineDiagnostic } from '../engine';
 import type { ServerState } from '../state';
-import { lspDiagnostics } from './convert';
+import { lspDiagnostics, toLspDiagnostic } from './convert';
 import { runSafe } from './runSafe';
 
-export function registerDiagnostics({ connection, documents, checks, client }: ServerState): void {
+export function registerDiagnostics({ connection, documents, checks, client, publication }: ServerState): void {
   checks.onDidCheck((entry) =>
     runSafe(connection, 'publishDiagnostics', undefined, undefined, () => {
-      const diagnostics = lspDiagnostics(entry.validation?.diagnostics ?? [], client);
+      const findings = entry.validation?.diagnostics ?? [];
+      // An open record's findings mostly outlive the keystroke: their bytes are kept (publication.ts). A scanned record's are published once.
+      const diagnostics =
+        publication && entry.source.from === 'editor' ? publication.diagnostics(findings, (d: EngineDiagnostic) => toLspDiagnostic(d, !client.ruleLinksOnClient)) : lspDiagnostics(findings, client);
       void connection.sendDiagnostics({ uri: entry.uri, version: versionOf(entry), diagnostics });
     }),
   );
