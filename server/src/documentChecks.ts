@@ -118,7 +118,11 @@ export class DocumentChecks {
       uri,
       setTimeout(() => {
         this.timers.delete(uri);
-        void this.checked(uri);
+        // Requests that came with the edit (a hover, a completion) are answered first: they need the
+        // parse, which they make themselves, not the publication, which follows right after them.
+        setImmediate(() => {
+          if (this.o.documents.get(uri)) void this.checked(uri);
+        });
       }, checkDelay(this.cost.get(uri))),
     );
   }
